@@ -1,0 +1,36 @@
+/**
+ * Evaluation engines keyed by the names of the Experiment's `engine` field. `auto` picks the first
+ * engine (in list order) that applies to the model, so faster special-purpose engines come first.
+ */
+import type { Dataset } from '../data/dataset';
+import type { NetworkSpec } from '../network/spec';
+import type { Objective } from '../objective';
+import { buildRegistry } from '../registry';
+import { createDenseObjective } from './dense';
+
+export interface EngineDef {
+  readonly name: string;
+  readonly help: string;
+  applies(spec: NetworkSpec): boolean;
+  createObjective(spec: NetworkSpec, data: Dataset): Objective;
+}
+
+const engineList: EngineDef[] = [
+  {
+    name: 'dense',
+    help: 'Any architecture: forward and backward passes over every sample.',
+    applies: () => true,
+    createObjective: createDenseObjective,
+  },
+];
+
+export const engines = buildRegistry(engineList, (e) => e.name, 'engine');
+
+/** The engine that will run for `choice` ('auto' or a name) on this model. */
+export function resolveEngine(choice: string, spec: NetworkSpec): EngineDef {
+  if (choice === 'auto') return engineList.find((e) => e.applies(spec))!;
+  const e = engines.get(choice);
+  if (!e) throw new Error(`unknown engine '${choice}'`);
+  if (!e.applies(spec)) throw new Error(`engine '${choice}' does not apply to this model`);
+  return e;
+}

@@ -1,0 +1,75 @@
+/**
+ * The one entry point for untrusted experiment documents: JSON text or a value from IPC goes in,
+ * a validated Experiment (defaults filled in, older versions migrated) or a list of problems comes
+ * out, each naming the JSON path and the rule it broke.
+ */
+import type { z } from 'zod';
+import { EXPERIMENT_VERSION, experimentSchema, type Experiment } from './schema';
+
+export interface Problem {
+  /** JSON path such as `runs[0].optimizer.lr` ("" for the whole document). */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Validated = { ok: true; experiment: Experiment } | { ok: false; problems: Problem[] };
+
+/** Upgrades a document of version k to version k+1. Empty while only version 1 exists. */
+const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const p of path) {
+    if (typeof p === 'number') s += `[${p}]`;
+    else s += s ? `.${String(p)}` : String(p);
+  }
+  return s;
+}
+
+export function problemsFromZod(error: z.ZodError): Problem[] {
+  return error.issues.map((iss) => ({ path: formatPath(iss.path), message: iss.message }));
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n');
+}
+
+export function validateExperiment(value: unknown): Validated {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, problems: [{ path: '', message: 'an experiment must be a JSON object' }] };
+  let doc = value as Record<string, unknown>;
+  const version = doc.relief;
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    return {
+      ok: false,
+      problems: [{ path: 'relief', message: `must be the format version ${EXPERIMENT_VERSION}` }],
+    };
+  if (version > EXPERIMENT_VERSION)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: 'relief',
+          message: `this file is format version ${version}; this Relief reads versions up to ${EXPERIMENT_VERSION}`,
+        },
+      ],
+    };
+  for (let v = version; v < EXPERIMENT_VERSION; v++) {
+    const m = migrations[v];
+    if (!m)
+      return { ok: false, problems: [{ path: 'relief', message: `unknown format version ${version}` }] };
+    doc = { ...m(doc), relief: v + 1 };
+  }
+  const r = experimentSchema.safeParse(doc);
+  return r.success ? { ok: true, experiment: r.data } : { ok: false, problems: problemsFromZod(r.error) };
+}
+
+export function parseExperimentText(text: string): Validated {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return validateExperiment(value);
+}

@@ -1,0 +1,62 @@
+/**
+ * The worker side of the protocol, independent of the host: a Node worker thread and a browser Web
+ * Worker each wrap this with their own `post` and `yieldToHost` (a macrotask, so cancel messages arrive).
+ */
+import type { FromWorker, ToWorker } from './protocol';
+import { collectTransferables } from './protocol';
+import { jobs } from './registry';
+import { InvalidInputError } from './trainJob';
+import type { JobContext } from './types';
+
+export interface HostPort {
+  post(msg: FromWorker, transfer: ArrayBuffer[]): void;
+  yieldToHost(): Promise<void>;
+}
+
+export function createJobHost(port: HostPort): (msg: ToWorker) => void {
+  const cancelled = new Set<number>();
+  return (msg) => {
+    if (msg.type === 'cancel') {
+      cancelled.add(msg.id);
+      return;
+    }
+    const { id, kind, payload } = msg;
+    let lastYield = Date.now();
+    const ctx: JobContext = {
+      progress(fraction, partial) {
+        port.post({ type: 'progress', id, fraction, partial }, collectTransferables(partial));
+      },
+      async checkpoint() {
+        // Yielding costs a macrotask; every 10 ms keeps cancel latency far under 100 ms.
+        if (Date.now() - lastYield < 10) return;
+        await port.yieldToHost();
+        lastYield = Date.now();
+      },
+      get cancelled() {
+        return cancelled.has(id);
+      },
+    };
+    const job = jobs.get(kind);
+    if (!job) {
+      port.post({ type: 'error', id, message: `unknown job kind '${kind}'`, invalidInput: true }, []);
+      return;
+    }
+    // Through a promise so a synchronous throw (bad input found while setting up) fails only the job.
+    Promise.resolve()
+      .then(() => job.run(payload, ctx))
+      .then(
+        (result) => port.post({ type: 'done', id, result }, collectTransferables(result)),
+        (err: unknown) =>
+          port.post(
+            {
+              type: 'error',
+              id,
+              message: err instanceof Error ? err.message : String(err),
+              invalidInput: err instanceof InvalidInputError || err instanceof RangeError,
+            },
+            [],
+          ),
+      )
+      .finally(() => cancelled.delete(id));
+  };
+}
