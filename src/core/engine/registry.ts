@@ -13,6 +13,24 @@ export interface EngineDef {
   readonly help: string;
   applies(spec: NetworkSpec): boolean;
   createObjective(spec: NetworkSpec, data: Dataset): Objective;
+  /**
+   * Optional fast path for loss-surface grids: out[i*alphas.length + j] = L(center + alphas[j]*d1 + betas[i]*d2)
+   * for rows i in [rowStart, rowEnd). Callers fall back to objective.loss per point when absent.
+   */
+  lossPlane?(
+    spec: NetworkSpec,
+    data: Dataset,
+    plane: {
+      center: Float64Array;
+      d1: Float64Array;
+      d2: Float64Array;
+      alphas: Float64Array;
+      betas: Float64Array;
+    },
+    rowStart: number,
+    rowEnd: number,
+    out: Float64Array,
+  ): void;
 }
 
 const engineList: EngineDef[] = [
