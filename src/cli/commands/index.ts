@@ -1,0 +1,9 @@
+/** Every CLI subcommand, in the order `relief --help` lists them. */
+import { buildRegistry } from '../../core/registry';
+import type { CliCommand } from '../command';
+import { runCommand } from './run';
+import { validateCommand } from './validate';
+
+export const commandList: readonly CliCommand[] = [validateCommand, runCommand];
+
+export const commands = buildRegistry(commandList, (c) => c.name, 'command');

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { RunResult } from '../../core/train/trainRun';
+import type { CliCommand } from '../command';
+import { loadExperiment } from '../experimentFile';
+import { writeJsonAtomic } from '../jsonOut';
+import { createJobRunner, workersOption } from '../pool';
+import { createProgress } from '../progress';
+
+/** Fields of a run result written to files; path and timing only on request (timing breaks byte-identity). */
+function fileRun(r: RunResult, withPaths: boolean, withTiming: boolean): Record<string, unknown> {
+  const { path, pathSteps, timeMs, ...rest } = r;
+  return { ...rest, ...(withPaths ? { pathSteps, path } : {}), ...(withTiming ? { timeMs } : {}) };
+}
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'Train every run of an experiment and write the results',
+  usage:
+    'relief run FILE --out RESULT.json [--paths] [--timing] [--workers N] [--inline] [--quiet]\n' +
+    '                [--train-csv CSV] [--test-csv CSV]\n' +
+    '  --paths    include each run\'s parameter snapshots ("pathSteps", "path")\n' +
+    '  --timing   include per-step wall time ("timeMs"; the file is then no longer reproducible)\n' +
+    '  --train-csv, --test-csv   samples from a CSV file (columns x[,x2],y) instead of data.train / data.test',
+  args: ['FILE'],
+  requiredOptions: ['out'],
+  options: {
+    out: { type: 'string', short: 'o' },
+    paths: { type: 'boolean' },
+    timing: { type: 'boolean' },
+    workers: { type: 'string' },
+    inline: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    'train-csv': { type: 'string' },
+    'test-csv': { type: 'string' },
+  },
+  async run([file], v) {
+    const out = v.out as string;
+    const { experiment, text } = loadExperiment(file!, {
+      trainCsv: v['train-csv'] as string,
+      testCsv: v['test-csv'] as string,
+    });
+    const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
+    const progress = createProgress(process.stderr, v.quiet === true);
+    try {
+      const results = await Promise.all(
+        experiment.runs.map(async (r) => {
+          const res = await runner.run<RunResult>('train', { experiment, run: r.name }, (f) =>
+            progress.update(r.name, f),
+          );
+          const last = res.loss[res.loss.length - 1];
+          progress.done(
+            r.name,
+            `${res.status}, ${res.steps} steps, final loss ${last?.toPrecision(6)} (${res.engine})`,
+          );
+          return res;
+        }),
+      );
+      progress.finish();
+      writeJsonAtomic(out, {
+        relief: 1,
+        kind: 'result',
+        experiment: {
+          file: basename(file!),
+          ...(experiment.name ? { name: experiment.name } : {}),
+          sha256: createHash('sha256').update(text).digest('hex'),
+        },
+        runs: results.map((r) => fileRun(r, v.paths === true, v.timing === true)),
+      });
+      process.stderr.write(`wrote ${out}\n`);
+      return 0;
+    } finally {
+      await runner.close();
+    }
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * relief: the headless runner of experiment files, on the same jobs and worker pool as the app.
+ * Usage: npm run -s relief -- COMMAND ARGS (see --help). Exit 0 ok, 2 bad input, 1 other failure.
+ */
+import { parseArgs } from 'node:util';
+import { CliError, EXIT } from './cliError';
+import { commandList, commands } from './commands';
+
+const HELP = `relief — run Relief experiments without the app
+
+Usage: npm run -s relief -- COMMAND [ARGS] [--help]
+
+Commands:
+${commandList.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Exit codes: 0 ok, 2 bad input (file or arguments), 1 other failure.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  const cmd = commands.get(name);
+  if (!cmd) throw new CliError(`unknown command '${name}'; commands: ${[...commands.keys()].join(', ')}`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`Usage: ${cmd.usage}\n`);
+    return EXIT.ok;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\nUsage: ${cmd.usage}`);
+  }
+  const { positionals } = parsed;
+  if (positionals.length < cmd.args.length)
+    throw new CliError(`missing ${cmd.args.slice(positionals.length).join(' ')}\nUsage: ${cmd.usage}`);
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const missing = (cmd.requiredOptions ?? []).filter((o) => values[o] === undefined);
+  if (missing.length) throw new CliError(`missing --${missing[0]}\nUsage: ${cmd.usage}`);
+  return cmd.run(positionals, values);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof CliError) {
+      process.stderr.write(`relief: ${e.message}\n`);
+      process.exit(e.exitCode);
+    }
+    process.stderr.write(`relief: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exit(EXIT.failure);
+  },
+);
