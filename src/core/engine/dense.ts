@@ -1,11 +1,13 @@
 import type { Dataset } from '../data/dataset';
 import { createDenseNetwork } from '../network/dense';
+import { createDenseCurvature } from '../network/rop';
 import type { NetworkSpec } from '../network/spec';
 import { newCounts, type Objective } from '../objective';
 
-/** The dense engine: any architecture, O(N·P) per evaluation. */
+/** The dense engine: any architecture, O(N·P) per evaluation; exact Hessian-vector products by the R-operator. */
 export function createDenseObjective(spec: NetworkSpec, data: Dataset): Objective {
   const net = createDenseNetwork(spec);
+  const curvature = createDenseCurvature(spec);
   const counts = newCounts();
   let subset: Int32Array | null = null;
   return {
@@ -19,6 +21,10 @@ export function createDenseObjective(spec: NetworkSpec, data: Dataset): Objectiv
       counts.loss++;
       counts.grad++;
       return net.lossGrad(p, data.x, data.y, g, subset);
+    },
+    hvp(p, v, out) {
+      counts.hvp++;
+      curvature.hvp(p, v, data.x, data.y, out, subset);
     },
     setBatch(s) {
       subset = s;
