@@ -1,0 +1,23 @@
+/** The Engine in web mode: core jobs on a small pool of Web Workers in this page. */
+import type { Engine, JobHandle } from './types';
+import { WebWorkerPool } from './webWorkerPool';
+
+/** Leave a core for the page itself; four workers are plenty for a handful of runs. */
+function defaultSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+export function createWebEngine(size = defaultSize()): Engine {
+  const pool = new WebWorkerPool({
+    size,
+    // Vite recognises this exact form and bundles the worker as its own module chunk.
+    createWorker: () => new Worker(new URL('./jobWorker.ts', import.meta.url), { type: 'module' }),
+  });
+  return {
+    host: 'web',
+    run<R>(kind: string, payload: unknown, onProgress?: (f: number, partial?: unknown) => void) {
+      return pool.run(kind, payload, onProgress) as JobHandle<R>;
+    },
+  };
+}
