@@ -8,6 +8,7 @@ import { parseExpression } from '../data/expression';
 import { presets } from '../data/presets';
 import { activationNames } from '../network/activations';
 import { paramCount } from '../network/spec';
+import { landscapeSchema } from './landscapeSchema';
 import { LIMITS } from './limits';
 import { runSchema } from './runSchema';
 
@@ -98,6 +99,7 @@ export const experimentSchema = z
     loss: z.literal('mse').default('mse'),
     engine: z.enum(['auto', 'dense', 'exact']).default('auto'),
     runs: z.array(runSchema).min(1).max(LIMITS.runs),
+    landscape: landscapeSchema.optional(),
   })
   .superRefine((e, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
