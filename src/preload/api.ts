@@ -27,7 +27,8 @@ export interface ProgressEvent {
 }
 
 /** Menu items the renderer acts on (the main process handles Open, Quit and the like itself). */
-export type MenuCommand = 'new' | 'save' | 'save-as' | 'export' | 'run' | 'cancel' | 'lessons' | 'about';
+export type MenuCommand =
+  'new' | 'open' | 'save' | 'save-as' | 'export' | 'run' | 'cancel' | 'lessons' | 'about';
 
 export interface RecoveryOffer {
   experiment: unknown;

@@ -1,0 +1,138 @@
+/**
+ * The Platform in a browser: a file picker to open, a download to save (a page cannot write a file
+ * back in place), localStorage for the recovery copy; no recent-files list (a page cannot reopen a
+ * file by path). Keyboard shortcuts stand in for the menu.
+ */
+import { parseExperimentText } from '../../../core/experiment/validate';
+import { installDropTarget } from './dropTarget';
+import { createListeners } from './listeners';
+import { showProblemDialog } from './problemDialog';
+import type { MenuCommand, OpenOutcome, Platform, RecoveryOffer } from './types';
+
+const RECOVERY_KEY = 'relief.recovery.v1';
+
+/** Ctrl/Cmd shortcuts a page may take (the browser keeps Ctrl+N for itself). */
+const SHORTCUTS: Record<string, MenuCommand> = {
+  o: 'open',
+  s: 'save',
+  S: 'save-as',
+  e: 'export',
+  Enter: 'run',
+};
+
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.style.display = 'none';
+    input.className = 'relief-file-input';
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => done(null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function fileNameFor(name: string): string {
+  return /\.json$/i.test(name) ? name : `${name || 'experiment'}.json`;
+}
+
+export function createWebPlatform(): Platform {
+  const opened = createListeners<OpenOutcome>();
+  const menu = createListeners<MenuCommand>();
+  let currentName: string | null = null;
+  let dirty = false;
+
+  async function openFile(file: File): Promise<OpenOutcome> {
+    const v = parseExperimentText(await file.text());
+    if (!v.ok) {
+      showProblemDialog(file.name, v.problems);
+      return { ok: false, name: file.name, problems: v.problems };
+    }
+    currentName = file.name;
+    return { ok: true, name: file.name, experiment: JSON.parse(await file.text()) as unknown };
+  }
+
+  installDropTarget((file) => void openFile(file).then(opened.emit));
+  window.addEventListener('keydown', (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const command = SHORTCUTS[e.shiftKey && e.key.length === 1 ? e.key.toUpperCase() : e.key];
+    if (!command) return;
+    e.preventDefault();
+    menu.emit(command);
+  });
+  window.addEventListener('beforeunload', (e) => {
+    if (dirty) e.preventDefault();
+  });
+
+  return {
+    kind: 'web',
+    async open() {
+      const file = await pickFile();
+      return file ? openFile(file) : null;
+    },
+    openFile,
+    onOpened: opened.add,
+    recent: async () => [],
+    async save(experiment, options) {
+      let name = currentName ?? 'experiment.json';
+      if (options?.saveAs || currentName === null) {
+        const asked = window.prompt('Save as', name);
+        if (asked === null) return null;
+        name = fileNameFor(asked.trim());
+      }
+      download(name, `${JSON.stringify(experiment, null, 2)}\n`, 'application/json');
+      currentName = name;
+      return { ok: true, path: name, name };
+    },
+    newDocument() {
+      currentName = null;
+    },
+    async exportText(defaultName, text) {
+      download(defaultName, text, defaultName.endsWith('.csv') ? 'text/csv' : 'application/json');
+      return { ok: true, path: defaultName, name: defaultName };
+    },
+    setDocument(name, isDirty) {
+      dirty = isDirty;
+      document.title = `${isDirty ? '• ' : ''}${name} — Relief`;
+    },
+    onMenu: menu.add,
+    recovery: {
+      write(experiment, name) {
+        const offer: RecoveryOffer = { experiment, name, savedAt: new Date().toISOString() };
+        try {
+          localStorage.setItem(RECOVERY_KEY, JSON.stringify(offer));
+        } catch {
+          // Storage full or disabled: recovery is a convenience, never an error for the user.
+        }
+      },
+      clear() {
+        localStorage.removeItem(RECOVERY_KEY);
+      },
+      async pending() {
+        const text = localStorage.getItem(RECOVERY_KEY);
+        if (!text) return null;
+        try {
+          const offer = JSON.parse(text) as RecoveryOffer;
+          return typeof offer === 'object' && offer !== null && 'experiment' in offer ? offer : null;
+        } catch {
+          return null;
+        }
+      },
+    },
+  };
+}
