@@ -7,6 +7,8 @@ import type { NetworkSpec } from '../network/spec';
 import type { Objective } from '../objective';
 import { buildRegistry } from '../registry';
 import { createDenseObjective } from './dense';
+import { createExactObjective, exactApplies } from './exact';
+import { exactLossPlane } from './exactPlane';
 
 export interface EngineDef {
   readonly name: string;
@@ -34,6 +36,13 @@ export interface EngineDef {
 }
 
 const engineList: EngineDef[] = [
+  {
+    name: 'exact',
+    help: '1 input, 1 hidden layer, relu/leakyRelu/linear: exact sums over the pieces between kinks, O(H log N).',
+    applies: exactApplies,
+    createObjective: createExactObjective,
+    lossPlane: exactLossPlane,
+  },
   {
     name: 'dense',
     help: 'Any architecture: forward and backward passes over every sample.',

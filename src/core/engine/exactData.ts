@@ -1,0 +1,115 @@
+/**
+ * Training samples of a one-input model sorted by x, with prefix sums of x, x², y, xy and y² so any
+ * run of consecutive sorted samples gives its sums in O(1). y is centred on its mean first: the
+ * piece losses are expanded quadratics, and centring keeps their cancellation small when y has an
+ * offset. Built once for the full set; a minibatch re-sorts only its own members by their rank in
+ * the full order (a native integer sort), reusing buffers.
+ */
+
+export interface SortedSamples {
+  /** Number of samples. */
+  n: number;
+  /** Sorted inputs (length >= n). */
+  x: Float64Array;
+  /** Mean of y that was subtracted from the y sums. */
+  yMean: number;
+  /** Prefix sums, entry k = sum over the first k sorted samples (length >= n + 1). */
+  sx: Float64Array;
+  sxx: Float64Array;
+  sy: Float64Array;
+  sxy: Float64Array;
+  syy: Float64Array;
+}
+
+function allocate(cap: number): SortedSamples {
+  return {
+    n: 0,
+    x: new Float64Array(cap),
+    yMean: 0,
+    sx: new Float64Array(cap + 1),
+    sxx: new Float64Array(cap + 1),
+    sy: new Float64Array(cap + 1),
+    sxy: new Float64Array(cap + 1),
+    syy: new Float64Array(cap + 1),
+  };
+}
+
+/** Fills the prefix sums of `s` from its sorted x (already in s.x) and the matching raw y. */
+function fillPrefix(s: SortedSamples, y: Float64Array, n: number): void {
+  let mean = 0;
+  for (let k = 0; k < n; k++) mean += y[k]!;
+  mean = n > 0 ? mean / n : 0;
+  s.n = n;
+  s.yMean = mean;
+  const { x, sx, sxx, sy, sxy, syy } = s;
+  let ax = 0;
+  let axx = 0;
+  let ay = 0;
+  let axy = 0;
+  let ayy = 0;
+  sx[0] = sxx[0] = sy[0] = sxy[0] = syy[0] = 0;
+  for (let k = 0; k < n; k++) {
+    const xi = x[k]!;
+    const yi = y[k]! - mean;
+    ax += xi;
+    axx += xi * xi;
+    ay += yi;
+    axy += xi * yi;
+    ayy += yi * yi;
+    sx[k + 1] = ax;
+    sxx[k + 1] = axx;
+    sy[k + 1] = ay;
+    sxy[k + 1] = axy;
+    syy[k + 1] = ayy;
+  }
+}
+
+export interface SortedData {
+  /** All samples, sorted. */
+  readonly full: SortedSamples;
+  /** The samples of `subset` (indices into the original order), sorted; reuses one buffer. */
+  ofSubset(subset: Int32Array): SortedSamples;
+}
+
+/** Sorts one-input samples (xs of length n, ys of length n) by x once. */
+export function sortSamples(xs: Float64Array, ys: Float64Array): SortedData {
+  const n = ys.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => xs[a]! - xs[b]! || a - b);
+  const rank = new Int32Array(n);
+  const full = allocate(n);
+  const ySorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    rank[i] = k;
+    full.x[k] = xs[i]!;
+    ySorted[k] = ys[i]!;
+  }
+  fillPrefix(full, ySorted, n);
+
+  let sub: SortedSamples | null = null;
+  let keys = new Int32Array(0);
+  let ySub = new Float64Array(0);
+  return {
+    full,
+    ofSubset(subset) {
+      const m = subset.length;
+      if (!sub || sub.x.length < m) {
+        sub = allocate(m);
+        keys = new Int32Array(m);
+        ySub = new Float64Array(m);
+      }
+      const kk = keys.subarray(0, m);
+      for (let k = 0; k < m; k++) kk[k] = rank[subset[k]!]!;
+      kk.sort();
+      for (let k = 0; k < m; k++) {
+        const r = kk[k]!;
+        sub.x[k] = full.x[r]!;
+        ySub[k] = ySorted[r]!;
+      }
+      fillPrefix(sub, ySub, m);
+      return sub;
+    },
+  };
+}

@@ -1,0 +1,320 @@
+/**
+ * The exact evaluation of a 1-H-1 network with a piecewise-linear activation (relu, leakyRelu,
+ * linear): f(x) = c + Σ_j v_j·act(w_j·x + b_j), act(z) = z for z > 0 and s·z otherwise.
+ *
+ * Unit j switches at one place in the sorted inputs, its split index m_j. Between consecutive splits
+ * f is one line A·x + C, so the squared error over that run of samples is a quadratic in A and C
+ * made of the run's sums of 1, x, x², y, xy, y² (prefix-sum differences). Per evaluation: H binary
+ * searches, one sort of the splits, one walk over the H+1 pieces: O(H log N + H log H), not O(N·H).
+ *
+ * Agreement with the dense path is exact in the discrete part: a sample counts as "active" for unit j
+ * iff the same floating-point expression the dense forward pass computes, b_j + x·w_j, is > 0 (that
+ * expression is monotone in x, so it can be binary-searched); ties, samples on a kink, w_j = 0 and
+ * duplicate x all follow from it. Only the summation order differs, at rounding level.
+ *
+ * Splits are searched from the previous evaluation's splits (galloping) and the unit order is
+ * re-sorted by insertion from the previous order: nearby parameter points (optimizer steps, grid
+ * neighbours) cost little. Results never depend on that history: splits are exact and units are
+ * ordered by (split, index), a unique order.
+ *
+ * Layout (spec.ts): w = p[0..H), b = p[H..2H), v = p[2H..3H), c = p[3H]. Loss is the mean squared
+ * error over the samples (no 1/2).
+ */
+import type { SortedSamples } from './exactData';
+
+export interface ExactKernel {
+  readonly hidden: number;
+  /** Sum of squared errors at p. */
+  sse(p: Float64Array, s: SortedSamples): number;
+  /** Sum of squared errors at p, and its gradient written into g (scaled by `scale`). */
+  sseGrad(p: Float64Array, s: SortedSamples, g: Float64Array, scale: number): number;
+  /** (scale/2)·∇²(sum of squared errors)(p)·u into out, i.e. with scale = 2/n the Hessian of the MSE. */
+  hvp(p: Float64Array, u: Float64Array, s: SortedSamples, out: Float64Array, scale: number): void;
+}
+
+const EMPTY = new Float64Array(0);
+
+/** Negative-side slope of each piecewise-linear activation (linear: 1, no kink at all). */
+export function negativeSlope(activation: string, leakySlope: number): number | null {
+  if (activation === 'relu') return 0;
+  if (activation === 'leakyRelu') return leakySlope;
+  if (activation === 'linear') return 1;
+  return null;
+}
+
+/** First index in [0, n] where the unit's side flips, searched outward from `guess`. */
+function findSplit(x: Float64Array, n: number, w: number, b: number, guess: number): number {
+  // t(i): sample i lies on the "after" side. For w > 0 that is active (b + x·w > 0, nondecreasing in x);
+  // for w < 0 it is inactive (b + x·w > 0 is nonincreasing in x).
+  const neg = w < 0;
+  if (n === 0) return 0;
+  let g = guess < 0 ? 0 : guess >= n ? n - 1 : guess;
+  let lo: number;
+  let hi: number;
+  if (b + x[g]! * w > 0 !== neg) {
+    hi = g;
+    let step = 1;
+    for (;;) {
+      lo = hi - step;
+      if (lo < 0) {
+        lo = -1;
+        break;
+      }
+      if (b + x[lo]! * w > 0 !== neg) {
+        hi = lo;
+        step *= 2;
+      } else break;
+    }
+  } else {
+    lo = g;
+    let step = 1;
+    for (;;) {
+      hi = lo + step;
+      if (hi >= n) {
+        hi = n;
+        break;
+      }
+      if (b + x[hi]! * w > 0 !== neg) break;
+      lo = hi;
+      step *= 2;
+    }
+  }
+  while (hi - lo > 1) {
+    g = (lo + hi) >> 1;
+    if (b + x[g]! * w > 0 !== neg) hi = g;
+    else lo = g;
+  }
+  return hi;
+}
+
+export function createExactKernel(hidden: number, slope: number): ExactKernel {
+  const H = hidden;
+  const oB = H;
+  const oV = 2 * H;
+  const oC = 3 * H;
+  const toggle = 1 - slope;
+  /** Split index of each unit. */
+  const split = new Int32Array(H);
+  /** +1: the unit is active after its split (w > 0 or w = 0), -1: active before it (w < 0). */
+  const dirs = new Int8Array(H);
+  /** Units ordered by (split, index); kept between calls as the starting order. */
+  const order = new Int32Array(H);
+  for (let j = 0; j < H; j++) order[j] = j;
+  const keys = new Float64Array(H);
+  // Residual sums Σ r and Σ r·x over the samples before each unit's split; same for the direction.
+  const r0 = new Float64Array(H);
+  const r1 = new Float64Array(H);
+  const q0 = new Float64Array(H);
+  const q1 = new Float64Array(H);
+  let lastN = -1;
+
+  function computeSplits(p: Float64Array, s: SortedSamples): void {
+    const n = s.n;
+    const x = s.x;
+    if (n !== lastN) {
+      // New sample set: previous splits are no guide.
+      for (let j = 0; j < H; j++) split[j] = n >> 1;
+      lastN = n;
+    }
+    for (let j = 0; j < H; j++) {
+      const w = p[j]!;
+      const b = p[oB + j]!;
+      if (toggle === 0) {
+        split[j] = 0;
+        dirs[j] = 1;
+      } else if (w === 0 || w !== w) {
+        // Constant pre-activation b: active everywhere or nowhere.
+        split[j] = b > 0 ? 0 : n;
+        dirs[j] = 1;
+      } else {
+        split[j] = findSplit(x, n, w, b, split[j]!);
+        dirs[j] = w > 0 ? 1 : -1;
+      }
+    }
+    sortUnits();
+  }
+
+  /** Insertion sort from the previous order; a full native sort when too far from sorted. */
+  function sortUnits(): void {
+    const limit = 8 * H + 64;
+    let moves = 0;
+    for (let k = 1; k < H; k++) {
+      const j = order[k]!;
+      const mj = split[j]!;
+      let i = k - 1;
+      while (i >= 0) {
+        const o = order[i]!;
+        const mo = split[o]!;
+        if (mo < mj || (mo === mj && o < j)) break;
+        order[i + 1] = o;
+        i--;
+      }
+      order[i + 1] = j;
+      moves += k - 1 - i;
+      if (moves > limit) {
+        for (let u = 0; u < H; u++) keys[u] = split[u]! * H + u;
+        keys.sort();
+        for (let u = 0; u < H; u++) order[u] = keys[u]! - Math.floor(keys[u]! / H) * H;
+        return;
+      }
+    }
+  }
+
+  function sse(p: Float64Array, s: SortedSamples): number {
+    computeSplits(p, s);
+    const { sx, sxx, sy, sxy, syy } = s;
+    const n = s.n;
+    let A = 0;
+    let C = p[oC]! - s.yMean;
+    for (let j = 0; j < H; j++) {
+      const active = dirs[j] === 1 ? split[j] === 0 : split[j]! > 0;
+      const f = (active ? 1 : slope) * p[oV + j]!;
+      A += f * p[j]!;
+      C += f * p[oB + j]!;
+    }
+    let pos = 0;
+    let total = 0;
+    for (let k = 0; k <= H; k++) {
+      const j = k < H ? order[k]! : -1;
+      const m = k < H ? split[j]! : n;
+      if (m > pos) {
+        const Sx = sx[m]! - sx[pos]!;
+        const Sxx = sxx[m]! - sxx[pos]!;
+        const Sy = sy[m]! - sy[pos]!;
+        const Sxy = sxy[m]! - sxy[pos]!;
+        const Syy = syy[m]! - syy[pos]!;
+        total += A * (A * Sxx + 2 * C * Sx - 2 * Sxy) + C * (C * (m - pos) - 2 * Sy) + Syy;
+        pos = m;
+      }
+      if (j >= 0 && m > 0 && toggle !== 0) {
+        const d = dirs[j]! * toggle * p[oV + j]!;
+        A += d * p[j]!;
+        C += d * p[oB + j]!;
+      }
+    }
+    return total > 0 ? total : 0;
+  }
+
+  /**
+   * Walks the pieces of the line a·x + c0 + Σ_j act'_j(x)·(α_j x + β_j) (α, β from `coef`), storing
+   * for each unit the sums of e and e·x over the samples before its split into s0, s1, where e is
+   * that line minus y (withY) or the line itself. Returns [Σ e, Σ e·x, Σ e²].
+   */
+  function walk(
+    s: SortedSamples,
+    c0: number,
+    alpha: (j: number) => number,
+    beta: (j: number) => number,
+    withY: boolean,
+    s0: Float64Array,
+    s1: Float64Array,
+    outTotals: Float64Array,
+  ): void {
+    const { sx, sxx, sy, sxy, syy } = s;
+    const n = s.n;
+    let A = 0;
+    let C = c0;
+    for (let j = 0; j < H; j++) {
+      const active = dirs[j] === 1 ? split[j] === 0 : split[j]! > 0;
+      const f = active ? 1 : slope;
+      A += f * alpha(j);
+      C += f * beta(j);
+    }
+    let pos = 0;
+    let e0 = 0;
+    let e1 = 0;
+    let e2 = 0;
+    for (let k = 0; k <= H; k++) {
+      const j = k < H ? order[k]! : -1;
+      const m = k < H ? split[j]! : n;
+      if (m > pos) {
+        const cnt = m - pos;
+        const Sx = sx[m]! - sx[pos]!;
+        const Sxx = sxx[m]! - sxx[pos]!;
+        if (withY) {
+          const Sy = sy[m]! - sy[pos]!;
+          const Sxy = sxy[m]! - sxy[pos]!;
+          const Syy = syy[m]! - syy[pos]!;
+          e0 += A * Sx + C * cnt - Sy;
+          e1 += A * Sxx + C * Sx - Sxy;
+          e2 += A * (A * Sxx + 2 * C * Sx - 2 * Sxy) + C * (C * cnt - 2 * Sy) + Syy;
+        } else {
+          e0 += A * Sx + C * cnt;
+          e1 += A * Sxx + C * Sx;
+        }
+        pos = m;
+      }
+      if (j >= 0) {
+        s0[j] = e0;
+        s1[j] = e1;
+        if (m > 0 && toggle !== 0) {
+          const d = dirs[j]! * toggle;
+          A += d * alpha(j);
+          C += d * beta(j);
+        }
+      }
+    }
+    outTotals[0] = e0;
+    outTotals[1] = e1;
+    outTotals[2] = e2 > 0 ? e2 : 0;
+  }
+
+  /** Converts "before the split" sums into act'-weighted sums: Σ_i e_i·act'_j(x_i)·x_i^k. */
+  function weighted(j: number, before: number, total: number): number {
+    const after = total - before;
+    return dirs[j] === 1 ? after + slope * before : before + slope * after;
+  }
+
+  const rTot = new Float64Array(3);
+  const qTot = new Float64Array(3);
+  let cur: Float64Array = EMPTY;
+  let dir: Float64Array = EMPTY;
+  // α_j, β_j of the residual line: f's own slope and intercept contributions v_j·w_j, v_j·b_j.
+  const alphaR = (j: number): number => cur[oV + j]! * cur[j]!;
+  const betaR = (j: number): number => cur[oV + j]! * cur[oB + j]!;
+  // Of the directional derivative J·u: du_v·w + v·du_w and du_v·b + v·du_b.
+  const alphaQ = (j: number): number => dir[oV + j]! * cur[j]! + cur[oV + j]! * dir[j]!;
+  const betaQ = (j: number): number => dir[oV + j]! * cur[oB + j]! + cur[oV + j]! * dir[oB + j]!;
+
+  function residualWalk(p: Float64Array, s: SortedSamples): void {
+    cur = p;
+    computeSplits(p, s);
+    walk(s, p[oC]! - s.yMean, alphaR, betaR, true, r0, r1, rTot);
+  }
+
+  function sseGrad(p: Float64Array, s: SortedSamples, g: Float64Array, scale: number): number {
+    residualWalk(p, s);
+    for (let j = 0; j < H; j++) {
+      const G0 = weighted(j, r0[j]!, rTot[0]!);
+      const G1 = weighted(j, r1[j]!, rTot[1]!);
+      const v = p[oV + j]!;
+      g[j] = scale * v * G1;
+      g[oB + j] = scale * v * G0;
+      g[oV + j] = scale * (p[j]! * G1 + p[oB + j]! * G0);
+    }
+    g[oC] = scale * rTot[0]!;
+    return rTot[2]!;
+  }
+
+  function hvp(p: Float64Array, u: Float64Array, s: SortedSamples, out: Float64Array, scale: number): void {
+    residualWalk(p, s);
+    dir = u;
+    walk(s, u[oC]!, alphaQ, betaQ, false, q0, q1, qTot);
+    // H·u = scale·Σ_i [J_i (J_i·u) + r_i ∇²f_i u]; ∇²f_i couples only v_j with w_j and b_j.
+    for (let j = 0; j < H; j++) {
+      const G0 = weighted(j, r0[j]!, rTot[0]!);
+      const G1 = weighted(j, r1[j]!, rTot[1]!);
+      const Q0 = weighted(j, q0[j]!, qTot[0]!);
+      const Q1 = weighted(j, q1[j]!, qTot[1]!);
+      const v = p[oV + j]!;
+      const dv = u[oV + j]!;
+      out[j] = scale * (v * Q1 + dv * G1);
+      out[oB + j] = scale * (v * Q0 + dv * G0);
+      out[oV + j] = scale * (p[j]! * Q1 + p[oB + j]! * Q0 + u[j]! * G1 + u[oB + j]! * G0);
+    }
+    out[oC] = scale * qTot[0]!;
+    dir = EMPTY;
+  }
+
+  return { hidden: H, sse, sseGrad, hvp };
+}
