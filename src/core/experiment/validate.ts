@@ -26,8 +26,36 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return s;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/** Issues that say "this is the wrong kind of object" rather than "this field inside it is wrong". */
+function isShapeIssue(iss: Issue): boolean {
+  return (
+    iss.path.length === 0 ||
+    iss.code === 'unrecognized_keys' ||
+    (iss.code === 'invalid_type' && (iss as { input?: unknown }).input === undefined)
+  );
+}
+
+/**
+ * A union ("expr" or "knots" or "preset"; "n" or "x"/"y") fails as a whole; report instead the
+ * problems of the alternative the document evidently meant (the one that failed only deeper down),
+ * so a bad sample is named as data.train.x[1], not as "data.train: must be ...".
+ */
+function flatten(iss: Issue, base: readonly PropertyKey[]): Problem[] {
+  const at = [...base, ...iss.path];
+  if (iss.code === 'invalid_union' && iss.errors.length > 0) {
+    const ranked = iss.errors
+      .map((errs) => ({ errs, shape: errs.filter(isShapeIssue).length }))
+      .sort((a, b) => a.shape - b.shape || a.errs.length - b.errs.length);
+    const best = ranked[0]!;
+    if (best.shape === 0 && best.errs.length > 0) return best.errs.flatMap((e) => flatten(e, at));
+  }
+  return [{ path: formatPath(at), message: iss.message }];
+}
+
 export function problemsFromZod(error: z.ZodError): Problem[] {
-  return error.issues.map((iss) => ({ path: formatPath(iss.path), message: iss.message }));
+  return error.issues.flatMap((iss) => flatten(iss, []));
 }
 
 export function formatProblems(problems: readonly Problem[]): string {
@@ -60,7 +88,7 @@ export function validateExperiment(value: unknown): Validated {
       return { ok: false, problems: [{ path: 'relief', message: `unknown format version ${version}` }] };
     doc = { ...m(doc), relief: v + 1 };
   }
-  const r = experimentSchema.safeParse(doc);
+  const r = experimentSchema.safeParse(doc, { reportInput: true });
   return r.success ? { ok: true, experiment: r.data } : { ok: false, problems: problemsFromZod(r.error) };
 }
 
