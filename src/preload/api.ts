@@ -21,6 +21,10 @@ export interface RecentFile {
   name: string;
 }
 
+/** A job's end as it crosses IPC: errors as data, so the renderer gets the pool's own message. */
+export type JobOutcome =
+  { ok: true; result: unknown } | { ok: false; message: string; invalidInput: boolean };
+
 export interface ProgressEvent {
   fraction: number;
   partial?: unknown;
@@ -40,7 +44,7 @@ export interface ReliefApi {
   readonly version: 1;
   jobs: {
     /** Starts a job in the main process's worker pool; `jobId` is the renderer's own handle for it. */
-    run(jobId: string, kind: string, payload: unknown): Promise<unknown>;
+    run(jobId: string, kind: string, payload: unknown): Promise<JobOutcome>;
     cancel(jobId: string): void;
     /** Progress arrives batched (at most ~30 messages a second), in order, per job. */
     onProgress(listener: (jobId: string, events: ProgressEvent[]) => void): () => void;

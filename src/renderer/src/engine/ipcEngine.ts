@@ -1,5 +1,6 @@
 /** The Engine in Electron: jobs run in the main process's worker pool, reached through the preload API. */
 import type { ProgressEvent, ReliefApi } from '../../../preload/api';
+import { EngineJobError } from './jobError';
 import type { Engine, JobHandle } from './types';
 
 export function createIpcEngine(api: ReliefApi): Engine {
@@ -14,7 +15,13 @@ export function createIpcEngine(api: ReliefApi): Engine {
     run<R>(kind: string, payload: unknown, onProgress?: (f: number, partial?: unknown) => void) {
       const jobId = `job-${next++}`;
       if (onProgress) listeners.set(jobId, onProgress);
-      const result = api.jobs.run(jobId, kind, payload).finally(() => listeners.delete(jobId));
+      const result = api.jobs
+        .run(jobId, kind, payload)
+        .then((o) => {
+          if (!o.ok) throw new EngineJobError(o.message, o.invalidInput);
+          return o.result;
+        })
+        .finally(() => listeners.delete(jobId));
       return { result, cancel: () => api.jobs.cancel(jobId) } as JobHandle<R>;
     },
   };

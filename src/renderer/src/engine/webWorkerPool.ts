@@ -5,16 +5,7 @@
  * fails only its own job and is replaced.
  */
 import type { FromWorker, ToWorker } from '../../../core/jobs/protocol';
-
-export class WebJobError extends Error {
-  constructor(
-    message: string,
-    readonly invalidInput = false,
-  ) {
-    super(message);
-    this.name = 'JobError';
-  }
-}
+import { EngineJobError } from './jobError';
 
 interface Pending {
   id: number;
@@ -68,7 +59,7 @@ export class WebWorkerPool {
     const qi = this.queue.indexOf(job);
     if (qi >= 0) {
       this.queue.splice(qi, 1);
-      job.reject(new WebJobError('cancelled before it started'));
+      job.reject(new EngineJobError('cancelled before it started'));
       return;
     }
     const slot = job.slot;
@@ -77,7 +68,7 @@ export class WebWorkerPool {
     job.killTimer = setTimeout(() => {
       if (slot.job !== job) return;
       this.replace(slot);
-      job.reject(new WebJobError('cancelled'));
+      job.reject(new EngineJobError('cancelled'));
     }, this.options.cancelGraceMs ?? 1000);
   }
 
@@ -107,7 +98,7 @@ export class WebWorkerPool {
     this.replace(slot);
     if (job) {
       clearTimeout(job.killTimer);
-      job.reject(new WebJobError(message));
+      job.reject(new EngineJobError(message));
     }
   }
 
@@ -121,7 +112,7 @@ export class WebWorkerPool {
     clearTimeout(job.killTimer);
     slot.job = null;
     if (msg.type === 'done') job.resolve(msg.result);
-    else job.reject(new WebJobError(msg.message, msg.invalidInput));
+    else job.reject(new EngineJobError(msg.message, msg.invalidInput));
     this.dispatch();
   }
 

@@ -19,7 +19,8 @@ export function createElectronPlatform(api: ReliefApi): Platform {
   let currentPath: string | null = null;
 
   const track = (r: OpenResult): OpenOutcome => {
-    if (r.ok) currentPath = r.path;
+    // A restored recovery copy has no path: its first save asks where.
+    if (r.ok) currentPath = r.path || null;
     return outcome(r);
   };
   api.files.onOpened((r) => opened.emit(track(r)));

@@ -1,0 +1,264 @@
+/**
+ * The Electron main process: wiring only. Security settings, IPC handlers, files, recovery and menus
+ * live in plain Node modules under node/ (tested without Electron); this file connects them to
+ * Electron's objects. See docs/architecture.md.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MenuCommand } from '../preload/api';
+import { INVOKE_CHANNELS, SEND_CHANNELS, type EventChannel } from '../preload/channels';
+import { appFilePath, contentType } from './node/appFiles';
+import { CONTENT_SECURITY_POLICY } from './node/csp';
+import { documentTitle } from './node/documentTitle';
+import { guarded, isTrustedRendererUrl, type IpcEventLike } from './node/ipcGuard';
+import { createIpcHandlers, type Dialogs } from './node/ipcHandlers';
+import { menuTemplate } from './node/menuTemplate';
+import { RecentFiles } from './node/recentFiles';
+import { RecoveryStore } from './node/recovery';
+import { WINDOW_OPTIONS } from './node/windowOptions';
+import { createElectronPool } from './pool/electronPool';
+
+const SCHEME = 'relief';
+const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+// Must happen before `ready`: the app's own pages load from relief://app/, a secure standard scheme.
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+interface WindowState {
+  name: string;
+  dirty: boolean;
+  closeAfterSave: boolean;
+  forceClose: boolean;
+}
+
+let mainWindow: BrowserWindow | null = null;
+const states = new Map<number, WindowState>();
+const pool = createElectronPool();
+const recent = new RecentFiles(join(app.getPath('userData'), 'recent-files.json'));
+const recovery = new RecoveryStore(join(app.getPath('userData'), 'recovery.json'));
+
+const emit = (senderId: number, channel: EventChannel, ...args: unknown[]) => {
+  const wc = BrowserWindow.getAllWindows().find((w) => w.webContents.id === senderId)?.webContents;
+  wc?.send(channel, ...args);
+};
+
+const dialogs: Dialogs = {
+  async chooseOpenPath() {
+    const r = await dialog.showOpenDialog(mainWindow!, {
+      title: 'Open Experiment',
+      properties: ['openFile'],
+      filters: [{ name: 'Relief experiment', extensions: ['json'] }],
+    });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
+  async chooseSavePath(defaultName, filter) {
+    const r = await dialog.showSaveDialog(mainWindow!, {
+      defaultPath: defaultName,
+      filters:
+        filter === 'experiment'
+          ? [{ name: 'Relief experiment', extensions: ['json'] }]
+          : [
+              { name: 'JSON', extensions: ['json'] },
+              { name: 'CSV', extensions: ['csv'] },
+            ],
+    });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  },
+  async showOpenProblems(message) {
+    await dialog.showMessageBox(mainWindow!, {
+      type: 'error',
+      title: 'Cannot open file',
+      message,
+      buttons: ['OK'],
+    });
+  },
+};
+
+const handlers = createIpcHandlers({
+  pool,
+  recent,
+  recovery,
+  dialogs,
+  emit,
+  setDocument(senderId, name, dirty) {
+    const win = BrowserWindow.getAllWindows().find((w) => w.webContents.id === senderId);
+    const state = states.get(senderId);
+    if (!win || !state) return;
+    Object.assign(state, { name, dirty });
+    win.setTitle(documentTitle(name, dirty));
+    win.setDocumentEdited(dirty);
+    if (!dirty && state.closeAfterSave) win.close();
+  },
+  recentChanged: () => buildMenu(),
+});
+
+function buildMenu(): void {
+  const send = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command);
+  const template = menuTemplate(
+    {
+      command: send,
+      openRecent: (path) => {
+        if (!mainWindow) return;
+        const id = mainWindow.webContents.id;
+        void handlers.openPath(id, path).then((r) => emit(id, 'file:opened', r));
+      },
+      clearRecent: () => {
+        void Promise.all(recent.entries.map((r) => recent.remove(r.path))).then(buildMenu);
+      },
+    },
+    recent.entries,
+    process.platform,
+    !app.isPackaged,
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function registerIpc(): void {
+  for (const channel of INVOKE_CHANNELS)
+    ipcMain.handle(channel, guarded(channel, handlers.invoke[channel], devServerUrl) as never);
+  for (const channel of SEND_CHANNELS) {
+    const handler = guarded(channel, handlers.send[channel], devServerUrl);
+    ipcMain.on(channel, (event, ...args) => {
+      try {
+        handler(event as IpcEventLike, ...args);
+      } catch (err) {
+        console.warn(`[relief] IPC ${channel} rejected: ${(err as Error).message}`);
+      }
+    });
+  }
+}
+
+/** Electron's checklist: no navigation, no new windows, no webviews, no permissions, no remote content. */
+function hardenSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const ok =
+      details.url.startsWith(`${SCHEME}://`) ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('blob:') ||
+      details.url.startsWith('data:') ||
+      (devServerUrl !== undefined && isTrustedRendererUrl(details.url.replace(/^ws/, 'http'), devServerUrl));
+    callback({ cancel: !ok });
+  });
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.on('will-redirect', (e) => e.preventDefault());
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+function registerAppProtocol(): void {
+  protocol.handle(SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'app' ? appFilePath(rendererDir, url.pathname) : null;
+    const headers = {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (!file) return new Response('not found', { status: 404, headers });
+    try {
+      return new Response(await readFile(file), {
+        headers: { ...headers, 'Content-Type': contentType(file) },
+      });
+    } catch {
+      return new Response('not found', { status: 404, headers });
+    }
+  });
+}
+
+async function offerRecovery(win: BrowserWindow): Promise<void> {
+  const offer = await recovery.pending();
+  if (!offer || win.isDestroyed()) return;
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'question',
+    title: 'Restore unsaved work?',
+    message: `Relief did not close cleanly. Restore the unsaved experiment “${offer.name}” from ${offer.savedAt}?`,
+    buttons: ['Restore', 'Discard'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (response === 0)
+    emit(win.webContents.id, 'file:opened', {
+      ok: true,
+      path: '',
+      name: offer.name,
+      experiment: offer.experiment,
+    });
+  else await recovery.clear();
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(WINDOW_OPTIONS);
+  const id = win.webContents.id;
+  const state: WindowState = { name: 'Untitled', dirty: false, closeAfterSave: false, forceClose: false };
+  states.set(id, state);
+  win.once('ready-to-show', () => win.show());
+  win.webContents.once('did-finish-load', () => {
+    void offerRecovery(win);
+    const file = process.argv.slice(1).find((a) => /\.json$/i.test(a));
+    if (file) void handlers.openPath(id, file).then((r) => emit(id, 'file:opened', r));
+  });
+  // Unsaved changes: ask before closing; "Save" lets the renderer save, then closes (setDocument).
+  win.on('close', (e) => {
+    if (!state.dirty || state.forceClose) return;
+    e.preventDefault();
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      title: 'Unsaved changes',
+      message: `Save changes to ${state.name} before closing?`,
+      buttons: ['Save', 'Don’t Save', 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+    });
+    if (choice === 0) {
+      state.closeAfterSave = true;
+      win.webContents.send('menu:command', 'save');
+    } else if (choice === 1) {
+      state.forceClose = true;
+      void recovery.clear().finally(() => win.close());
+    }
+  });
+  win.on('closed', () => {
+    handlers.cancelAll(id);
+    states.delete(id);
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('render-process-gone', () => handlers.cancelAll(id));
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadURL(`${SCHEME}://app/index.html`);
+  return win;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void pool.close());
+  void app.whenReady().then(async () => {
+    hardenSessions();
+    registerAppProtocol();
+    registerIpc();
+    await recent.load();
+    buildMenu();
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+}
