@@ -1,12 +1,17 @@
 /**
  * The dense evaluation path: forward pass, MSE loss and gradient by backprop for any depth and
- * 1 or 2 inputs. Samples are processed in blocks so all buffers are allocated once, at creation.
- * MSE = mean over the active samples of (f(x) - y)^2, no factor 1/2.
+ * 1 or 2 inputs. MSE = mean over the active samples of (f(x) - y)^2, no factor 1/2.
+ *
+ * One hidden layer goes through the fused kernels of denseShallow.ts. Deeper networks process samples
+ * in blocks of BLOCK with per-layer buffers allocated once at creation; the activation is chosen once
+ * per layer and block (a switch outside the element loops), never per element. Minibatches are
+ * gathered block by block into contiguous buffers, so every kernel reads contiguous memory.
  */
-import { getActivation } from './activations';
+import { getActivation, type Activation } from './activations';
+import { createShallowKernel, type ShallowKernel } from './denseShallow';
 import { layoutOf, type Layout, type NetworkSpec } from './spec';
 
-const BLOCK = 128;
+const BLOCK = 256;
 
 export interface DenseNetwork {
   readonly spec: NetworkSpec;
@@ -26,81 +31,51 @@ export interface DenseNetwork {
   ): number;
 }
 
+/** Block kernels over contiguous samples [i0, i1): what both the shallow and the deep path provide. */
+type BlockKernel = ShallowKernel;
+
 export function createDenseNetwork(spec: NetworkSpec): DenseNetwork {
   const layout = layoutOf(spec);
   const act = getActivation(spec.activation);
-  const slope = spec.leakySlope;
-  const L = layout.layers.length;
-  const widths = layout.widths;
-  // z[l], a[l] for l = 0..L (a[0] holds the inputs of the block); d[l] the backprop deltas.
-  const z = widths.map((w) => new Float64Array(BLOCK * w));
-  const a = widths.map((w) => new Float64Array(BLOCK * w));
-  const d = widths.map((w) => new Float64Array(BLOCK * w));
   const nIn = spec.inputs;
+  const kernel: BlockKernel =
+    spec.hidden.length === 1
+      ? createShallowKernel(spec.inputs, spec.hidden[0]!, act, spec.leakySlope)
+      : createDeepKernel(spec, layout, act);
+  // Gather buffers for minibatches.
+  const bx = new Float64Array(BLOCK * nIn);
+  const by = new Float64Array(BLOCK);
 
-  function loadBlock(
-    xs: Float64Array,
-    start: number,
-    m: number,
-    subset: Int32Array | null | undefined,
-  ): void {
-    const a0 = a[0]!;
+  function gather(xs: Float64Array, ys: Float64Array, subset: Int32Array, start: number, m: number): void {
     for (let r = 0; r < m; r++) {
-      const s = subset ? subset[start + r]! : start + r;
-      for (let i = 0; i < nIn; i++) a0[r * nIn + i] = xs[s * nIn + i]!;
-    }
-  }
-
-  function forwardBlock(p: Float64Array, m: number): void {
-    for (let l = 1; l <= L; l++) {
-      const ly = layout.layers[l - 1]!;
-      const fi = ly.fanIn;
-      const fo = ly.fanOut;
-      const ain = a[l - 1]!;
-      const zl = z[l]!;
-      const al = a[l]!;
-      for (let r = 0; r < m; r++) {
-        const zo = r * fo;
-        for (let j = 0; j < fo; j++) zl[zo + j] = p[ly.b + j]!;
-        for (let i = 0; i < fi; i++) {
-          const v = ain[r * fi + i]!;
-          if (v === 0) continue;
-          const wo = ly.w + i * fo;
-          for (let j = 0; j < fo; j++) zl[zo + j] += v * p[wo + j]!;
-        }
-      }
-      const n = m * fo;
-      if (l === L) {
-        for (let k = 0; k < n; k++) al[k] = zl[k]!;
-      } else {
-        for (let k = 0; k < n; k++) al[k] = act.f(zl[k]!, slope);
-      }
+      const s = subset[start + r]!;
+      for (let i = 0; i < nIn; i++) bx[r * nIn + i] = xs[s * nIn + i]!;
+      by[r] = ys[s]!;
     }
   }
 
   function predict(p: Float64Array, xs: Float64Array, out: Float64Array): void {
     const n = out.length;
-    const aL = a[L]!;
     for (let start = 0; start < n; start += BLOCK) {
-      const m = Math.min(BLOCK, n - start);
-      loadBlock(xs, start, m, null);
-      forwardBlock(p, m);
-      for (let r = 0; r < m; r++) out[start + r] = aL[r]!;
+      const end = Math.min(n, start + BLOCK);
+      kernel.forward(p, xs, start, end, out.subarray(start, end));
     }
   }
 
   function loss(p: Float64Array, xs: Float64Array, ys: Float64Array, subset?: Int32Array | null): number {
-    const n = subset ? subset.length : ys.length;
-    const aL = a[L]!;
+    if (!subset) {
+      const n = ys.length;
+      let sum = 0;
+      for (let start = 0; start < n; start += BLOCK)
+        sum += kernel.sse(p, xs, ys, start, Math.min(n, start + BLOCK));
+      return sum / n;
+    }
+    const n = subset.length;
     let sum = 0;
     for (let start = 0; start < n; start += BLOCK) {
       const m = Math.min(BLOCK, n - start);
-      loadBlock(xs, start, m, subset);
-      forwardBlock(p, m);
-      for (let r = 0; r < m; r++) {
-        const e = aL[r]! - ys[subset ? subset[start + r]! : start + r]!;
-        sum += e * e;
-      }
+      gather(xs, ys, subset, start, m);
+      sum += kernel.sse(p, bx, by, 0, m);
     }
     return sum / n;
   }
@@ -112,55 +87,173 @@ export function createDenseNetwork(spec: NetworkSpec): DenseNetwork {
     grad: Float64Array,
     subset?: Int32Array | null,
   ): number {
-    const n = subset ? subset.length : ys.length;
     grad.fill(0);
-    const aL = a[L]!;
+    const n = subset ? subset.length : ys.length;
     const scale = 2 / n;
     let sum = 0;
     for (let start = 0; start < n; start += BLOCK) {
       const m = Math.min(BLOCK, n - start);
-      loadBlock(xs, start, m, subset);
-      forwardBlock(p, m);
-      const dL = d[L]!;
-      for (let r = 0; r < m; r++) {
-        const e = aL[r]! - ys[subset ? subset[start + r]! : start + r]!;
-        sum += e * e;
-        dL[r] = scale * e;
-      }
-      for (let l = L; l >= 1; l--) {
-        const ly = layout.layers[l - 1]!;
-        const fi = ly.fanIn;
-        const fo = ly.fanOut;
-        const dl = d[l]!;
-        const ain = a[l - 1]!;
-        // gradient of W and b
-        for (let r = 0; r < m; r++) {
-          const dro = r * fo;
-          for (let j = 0; j < fo; j++) grad[ly.b + j] += dl[dro + j]!;
-          for (let i = 0; i < fi; i++) {
-            const v = ain[r * fi + i]!;
-            if (v === 0) continue;
-            const wo = ly.w + i * fo;
-            for (let j = 0; j < fo; j++) grad[wo + j] += v * dl[dro + j]!;
-          }
-        }
-        if (l > 1) {
-          const dprev = d[l - 1]!;
-          const zprev = z[l - 1]!;
-          for (let r = 0; r < m; r++) {
-            const dro = r * fo;
-            for (let i = 0; i < fi; i++) {
-              const wo = ly.w + i * fo;
-              let s = 0;
-              for (let j = 0; j < fo; j++) s += p[wo + j]! * dl[dro + j]!;
-              dprev[r * fi + i] = s * act.df(zprev[r * fi + i]!, slope);
-            }
-          }
-        }
-      }
+      if (subset) {
+        gather(xs, ys, subset, start, m);
+        sum += kernel.sseGrad(p, bx, by, 0, m, grad, scale);
+      } else sum += kernel.sseGrad(p, xs, ys, start, start + m, grad, scale);
     }
     return sum / n;
   }
 
   return { spec, layout, dim: layout.size, predict, loss, lossGrad };
+}
+
+/** act over n entries of z into a; the switch runs once per call, not per element. */
+function activate(act: Activation, slope: number, z: Float64Array, a: Float64Array, n: number): void {
+  switch (act.name) {
+    case 'relu':
+      for (let k = 0; k < n; k++) {
+        const v = z[k]!;
+        a[k] = v > 0 ? v : 0;
+      }
+      return;
+    case 'leakyRelu':
+      for (let k = 0; k < n; k++) {
+        const v = z[k]!;
+        a[k] = v > 0 ? v : slope * v;
+      }
+      return;
+    case 'linear':
+      for (let k = 0; k < n; k++) a[k] = z[k]!;
+      return;
+    case 'tanh':
+      for (let k = 0; k < n; k++) a[k] = Math.tanh(z[k]!);
+      return;
+    default:
+      for (let k = 0; k < n; k++) a[k] = act.f(z[k]!, slope);
+  }
+}
+
+/** d[k] *= act'(z[k]) over n entries. */
+function scaleByDerivative(
+  act: Activation,
+  slope: number,
+  z: Float64Array,
+  d: Float64Array,
+  n: number,
+): void {
+  switch (act.name) {
+    case 'relu':
+      for (let k = 0; k < n; k++) if (!(z[k]! > 0)) d[k] = 0;
+      return;
+    case 'leakyRelu':
+      for (let k = 0; k < n; k++) if (!(z[k]! > 0)) d[k] *= slope;
+      return;
+    case 'linear':
+      return;
+    default:
+      for (let k = 0; k < n; k++) d[k] *= act.df(z[k]!, slope);
+  }
+}
+
+/** Any depth: per-layer block buffers, matrix loops over [rows x fanIn] · [fanIn x fanOut]. */
+function createDeepKernel(spec: NetworkSpec, layout: Layout, act: Activation): BlockKernel {
+  const slope = spec.leakySlope;
+  const L = layout.layers.length;
+  const widths = layout.widths;
+  const nIn = spec.inputs;
+  // z[l], a[l] for l = 0..L (a[0] holds the inputs of the block); d[l] the backprop deltas.
+  const z = widths.map((w) => new Float64Array(BLOCK * w));
+  const a = widths.map((w) => new Float64Array(BLOCK * w));
+  const d = widths.map((w) => new Float64Array(BLOCK * w));
+
+  function forwardBlock(p: Float64Array, xs: Float64Array, i0: number, m: number): void {
+    const a0 = a[0]!;
+    for (let k = 0; k < m * nIn; k++) a0[k] = xs[i0 * nIn + k]!;
+    for (let l = 1; l <= L; l++) {
+      const ly = layout.layers[l - 1]!;
+      const fi = ly.fanIn;
+      const fo = ly.fanOut;
+      const ain = a[l - 1]!;
+      const zl = z[l]!;
+      for (let r = 0; r < m; r++) {
+        const zo = r * fo;
+        for (let j = 0; j < fo; j++) zl[zo + j] = p[ly.b + j]!;
+        for (let i = 0; i < fi; i++) {
+          const v = ain[r * fi + i]!;
+          if (v === 0) continue;
+          const wo = ly.w + i * fo;
+          for (let j = 0; j < fo; j++) zl[zo + j] += v * p[wo + j]!;
+        }
+      }
+      if (l === L) a[l]!.set(zl.subarray(0, m * fo));
+      else activate(act, slope, zl, a[l]!, m * fo);
+    }
+  }
+
+  function blocks(i0: number, i1: number, body: (start: number, m: number) => void): void {
+    for (let start = i0; start < i1; start += BLOCK) body(start, Math.min(BLOCK, i1 - start));
+  }
+
+  return {
+    forward(p, xs, i0, i1, out) {
+      const aL = a[L]!;
+      blocks(i0, i1, (start, m) => {
+        forwardBlock(p, xs, start, m);
+        for (let r = 0; r < m; r++) out[start - i0 + r] = aL[r]!;
+      });
+    },
+    sse(p, xs, ys, i0, i1) {
+      const aL = a[L]!;
+      let sum = 0;
+      blocks(i0, i1, (start, m) => {
+        forwardBlock(p, xs, start, m);
+        for (let r = 0; r < m; r++) {
+          const e = aL[r]! - ys[start + r]!;
+          sum += e * e;
+        }
+      });
+      return sum;
+    },
+    sseGrad(p, xs, ys, i0, i1, grad, scale) {
+      const aL = a[L]!;
+      let sum = 0;
+      blocks(i0, i1, (start, m) => {
+        forwardBlock(p, xs, start, m);
+        const dL = d[L]!;
+        for (let r = 0; r < m; r++) {
+          const e = aL[r]! - ys[start + r]!;
+          sum += e * e;
+          dL[r] = scale * e;
+        }
+        for (let l = L; l >= 1; l--) {
+          const ly = layout.layers[l - 1]!;
+          const fi = ly.fanIn;
+          const fo = ly.fanOut;
+          const dl = d[l]!;
+          const ain = a[l - 1]!;
+          for (let r = 0; r < m; r++) {
+            const dro = r * fo;
+            for (let j = 0; j < fo; j++) grad[ly.b + j] += dl[dro + j]!;
+            for (let i = 0; i < fi; i++) {
+              const v = ain[r * fi + i]!;
+              if (v === 0) continue;
+              const wo = ly.w + i * fo;
+              for (let j = 0; j < fo; j++) grad[wo + j] += v * dl[dro + j]!;
+            }
+          }
+          if (l > 1) {
+            const dprev = d[l - 1]!;
+            for (let r = 0; r < m; r++) {
+              const dro = r * fo;
+              for (let i = 0; i < fi; i++) {
+                const wo = ly.w + i * fo;
+                let s = 0;
+                for (let j = 0; j < fo; j++) s += p[wo + j]! * dl[dro + j]!;
+                dprev[r * fi + i] = s;
+              }
+            }
+            scaleByDerivative(act, slope, z[l - 1]!, dprev, m * fi);
+          }
+        }
+      });
+      return sum;
+    },
+  };
 }

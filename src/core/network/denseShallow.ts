@@ -1,0 +1,434 @@
+/**
+ * Fused kernels for networks with one hidden layer (the common case): forward pass, squared error
+ * and backprop in one sweep per small group of samples, with no intermediate arrays. For the
+ * piecewise-linear activations (relu, leakyRelu, linear: act(z) = z > 0 ? z : s·z) the group holds
+ * 4 samples (1 input) or 2 samples (2 inputs) in registers while the loop runs over the units, so each
+ * unit's parameters are loaded once per group and the gradient stores are amortised; smooth
+ * activations use a per-sample loop that calls the activation's f and df.
+ *
+ * The pre-activation is computed as b + x·w (+ x2·w2) in that order, the same expression the exact
+ * engine binary-searches, so both agree on which side of a kink each sample lies.
+ *
+ * All functions work on samples [i0, i1) of contiguous arrays (xs row-major n x inputs); callers
+ * gather minibatches into a block first. Layout: W [inputs x H] row-major, b, v, c (spec.ts).
+ */
+import type { Activation } from './activations';
+
+export interface ShallowKernel {
+  /** Network outputs of samples [i0, i1) into out[0 .. i1-i0). */
+  forward(p: Float64Array, xs: Float64Array, i0: number, i1: number, out: Float64Array): void;
+  /** Σ (f(x_i) - y_i)² over samples [i0, i1). */
+  sse(p: Float64Array, xs: Float64Array, ys: Float64Array, i0: number, i1: number): number;
+  /** Σ (f - y)² over [i0, i1), and adds scale·Σ (f - y)·∂f/∂p into g. */
+  sseGrad(
+    p: Float64Array,
+    xs: Float64Array,
+    ys: Float64Array,
+    i0: number,
+    i1: number,
+    g: Float64Array,
+    scale: number,
+  ): number;
+}
+
+/** Negative-side slope when the activation is piecewise linear through 0, else null. */
+function pwlSlope(act: Activation, leakySlope: number): number | null {
+  if (act.name === 'relu') return 0;
+  if (act.name === 'leakyRelu') return leakySlope;
+  if (act.name === 'linear') return 1;
+  return null;
+}
+
+export function createShallowKernel(
+  inputs: 1 | 2,
+  H: number,
+  act: Activation,
+  leakySlope: number,
+): ShallowKernel {
+  const s = pwlSlope(act, leakySlope);
+  if (s !== null) return inputs === 1 ? pwl1(H, s) : pwl2(H, s);
+  return smooth(inputs, H, act, leakySlope);
+}
+
+/** One input, act(z) = z > 0 ? z : s·z. Groups of 4 samples. */
+function pwl1(H: number, s: number): ShallowKernel {
+  const oB = H;
+  const oV = 2 * H;
+  const oC = 3 * H;
+
+  function forward(p: Float64Array, xs: Float64Array, i0: number, i1: number, out: Float64Array): void {
+    const c = p[oC]!;
+    let i = i0;
+    for (; i + 4 <= i1; i += 4) {
+      const x0 = xs[i]!;
+      const x1 = xs[i + 1]!;
+      const x2 = xs[i + 2]!;
+      const x3 = xs[i + 3]!;
+      let f0 = c;
+      let f1 = c;
+      let f2 = c;
+      let f3 = c;
+      for (let j = 0; j < H; j++) {
+        const w = p[j]!;
+        const b = p[oB + j]!;
+        const v = p[oV + j]!;
+        const z0 = b + x0 * w;
+        const z1 = b + x1 * w;
+        const z2 = b + x2 * w;
+        const z3 = b + x3 * w;
+        f0 += v * (z0 > 0 ? z0 : s * z0);
+        f1 += v * (z1 > 0 ? z1 : s * z1);
+        f2 += v * (z2 > 0 ? z2 : s * z2);
+        f3 += v * (z3 > 0 ? z3 : s * z3);
+      }
+      out[i - i0] = f0;
+      out[i - i0 + 1] = f1;
+      out[i - i0 + 2] = f2;
+      out[i - i0 + 3] = f3;
+    }
+    for (; i < i1; i++) {
+      const x0 = xs[i]!;
+      let f0 = c;
+      for (let j = 0; j < H; j++) {
+        const z0 = p[oB + j]! + x0 * p[j]!;
+        f0 += p[oV + j]! * (z0 > 0 ? z0 : s * z0);
+      }
+      out[i - i0] = f0;
+    }
+  }
+
+  function sse(p: Float64Array, xs: Float64Array, ys: Float64Array, i0: number, i1: number): number {
+    const c = p[oC]!;
+    let sum = 0;
+    let i = i0;
+    for (; i + 4 <= i1; i += 4) {
+      const x0 = xs[i]!;
+      const x1 = xs[i + 1]!;
+      const x2 = xs[i + 2]!;
+      const x3 = xs[i + 3]!;
+      let f0 = c;
+      let f1 = c;
+      let f2 = c;
+      let f3 = c;
+      for (let j = 0; j < H; j++) {
+        const w = p[j]!;
+        const b = p[oB + j]!;
+        const v = p[oV + j]!;
+        const z0 = b + x0 * w;
+        const z1 = b + x1 * w;
+        const z2 = b + x2 * w;
+        const z3 = b + x3 * w;
+        f0 += v * (z0 > 0 ? z0 : s * z0);
+        f1 += v * (z1 > 0 ? z1 : s * z1);
+        f2 += v * (z2 > 0 ? z2 : s * z2);
+        f3 += v * (z3 > 0 ? z3 : s * z3);
+      }
+      const e0 = f0 - ys[i]!;
+      const e1 = f1 - ys[i + 1]!;
+      const e2 = f2 - ys[i + 2]!;
+      const e3 = f3 - ys[i + 3]!;
+      sum += e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
+    }
+    for (; i < i1; i++) {
+      const x0 = xs[i]!;
+      let f0 = c;
+      for (let j = 0; j < H; j++) {
+        const z0 = p[oB + j]! + x0 * p[j]!;
+        f0 += p[oV + j]! * (z0 > 0 ? z0 : s * z0);
+      }
+      const e0 = f0 - ys[i]!;
+      sum += e0 * e0;
+    }
+    return sum;
+  }
+
+  function sseGrad(
+    p: Float64Array,
+    xs: Float64Array,
+    ys: Float64Array,
+    i0: number,
+    i1: number,
+    g: Float64Array,
+    scale: number,
+  ): number {
+    const c = p[oC]!;
+    let sum = 0;
+    let gc = 0;
+    let i = i0;
+    for (; i + 4 <= i1; i += 4) {
+      const x0 = xs[i]!;
+      const x1 = xs[i + 1]!;
+      const x2 = xs[i + 2]!;
+      const x3 = xs[i + 3]!;
+      let f0 = c;
+      let f1 = c;
+      let f2 = c;
+      let f3 = c;
+      for (let j = 0; j < H; j++) {
+        const w = p[j]!;
+        const b = p[oB + j]!;
+        const v = p[oV + j]!;
+        const z0 = b + x0 * w;
+        const z1 = b + x1 * w;
+        const z2 = b + x2 * w;
+        const z3 = b + x3 * w;
+        f0 += v * (z0 > 0 ? z0 : s * z0);
+        f1 += v * (z1 > 0 ? z1 : s * z1);
+        f2 += v * (z2 > 0 ? z2 : s * z2);
+        f3 += v * (z3 > 0 ? z3 : s * z3);
+      }
+      const e0 = f0 - ys[i]!;
+      const e1 = f1 - ys[i + 1]!;
+      const e2 = f2 - ys[i + 2]!;
+      const e3 = f3 - ys[i + 3]!;
+      sum += e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
+      const d0 = scale * e0;
+      const d1 = scale * e1;
+      const d2 = scale * e2;
+      const d3 = scale * e3;
+      gc += d0 + d1 + (d2 + d3);
+      for (let j = 0; j < H; j++) {
+        const w = p[j]!;
+        const b = p[oB + j]!;
+        const z0 = b + x0 * w;
+        const z1 = b + x1 * w;
+        const z2 = b + x2 * w;
+        const z3 = b + x3 * w;
+        // act'(z)·d per sample; then act(z)·d = z·act'(z)·d since act is linear on each side.
+        const a0 = z0 > 0 ? d0 : s * d0;
+        const a1 = z1 > 0 ? d1 : s * d1;
+        const a2 = z2 > 0 ? d2 : s * d2;
+        const a3 = z3 > 0 ? d3 : s * d3;
+        const v = p[oV + j]!;
+        g[j] += v * (a0 * x0 + a1 * x1 + (a2 * x2 + a3 * x3));
+        g[oB + j] += v * (a0 + a1 + (a2 + a3));
+        g[oV + j] += a0 * z0 + a1 * z1 + (a2 * z2 + a3 * z3);
+      }
+    }
+    for (; i < i1; i++) {
+      const x0 = xs[i]!;
+      let f0 = c;
+      for (let j = 0; j < H; j++) {
+        const z0 = p[oB + j]! + x0 * p[j]!;
+        f0 += p[oV + j]! * (z0 > 0 ? z0 : s * z0);
+      }
+      const e0 = f0 - ys[i]!;
+      sum += e0 * e0;
+      const d0 = scale * e0;
+      gc += d0;
+      for (let j = 0; j < H; j++) {
+        const z0 = p[oB + j]! + x0 * p[j]!;
+        const a0 = z0 > 0 ? d0 : s * d0;
+        const v = p[oV + j]!;
+        g[j] += v * a0 * x0;
+        g[oB + j] += v * a0;
+        g[oV + j] += a0 * z0;
+      }
+    }
+    g[oC] += gc;
+    return sum;
+  }
+
+  return { forward, sse, sseGrad };
+}
+
+/** Two inputs, act(z) = z > 0 ? z : s·z. Groups of 2 samples. */
+function pwl2(H: number, s: number): ShallowKernel {
+  const oW2 = H;
+  const oB = 2 * H;
+  const oV = 3 * H;
+  const oC = 4 * H;
+
+  function out1(p: Float64Array, xa: number, xb: number): number {
+    let f = p[oC]!;
+    for (let j = 0; j < H; j++) {
+      const z = p[oB + j]! + xa * p[j]! + xb * p[oW2 + j]!;
+      f += p[oV + j]! * (z > 0 ? z : s * z);
+    }
+    return f;
+  }
+
+  function forward(p: Float64Array, xs: Float64Array, i0: number, i1: number, out: Float64Array): void {
+    const c = p[oC]!;
+    let i = i0;
+    for (; i + 2 <= i1; i += 2) {
+      const xa0 = xs[2 * i]!;
+      const xb0 = xs[2 * i + 1]!;
+      const xa1 = xs[2 * i + 2]!;
+      const xb1 = xs[2 * i + 3]!;
+      let f0 = c;
+      let f1 = c;
+      for (let j = 0; j < H; j++) {
+        const w1 = p[j]!;
+        const w2 = p[oW2 + j]!;
+        const b = p[oB + j]!;
+        const v = p[oV + j]!;
+        const z0 = b + xa0 * w1 + xb0 * w2;
+        const z1 = b + xa1 * w1 + xb1 * w2;
+        f0 += v * (z0 > 0 ? z0 : s * z0);
+        f1 += v * (z1 > 0 ? z1 : s * z1);
+      }
+      out[i - i0] = f0;
+      out[i - i0 + 1] = f1;
+    }
+    if (i < i1) out[i - i0] = out1(p, xs[2 * i]!, xs[2 * i + 1]!);
+  }
+
+  function sse(p: Float64Array, xs: Float64Array, ys: Float64Array, i0: number, i1: number): number {
+    const c = p[oC]!;
+    let sum = 0;
+    let i = i0;
+    for (; i + 2 <= i1; i += 2) {
+      const xa0 = xs[2 * i]!;
+      const xb0 = xs[2 * i + 1]!;
+      const xa1 = xs[2 * i + 2]!;
+      const xb1 = xs[2 * i + 3]!;
+      let f0 = c;
+      let f1 = c;
+      for (let j = 0; j < H; j++) {
+        const w1 = p[j]!;
+        const w2 = p[oW2 + j]!;
+        const b = p[oB + j]!;
+        const v = p[oV + j]!;
+        const z0 = b + xa0 * w1 + xb0 * w2;
+        const z1 = b + xa1 * w1 + xb1 * w2;
+        f0 += v * (z0 > 0 ? z0 : s * z0);
+        f1 += v * (z1 > 0 ? z1 : s * z1);
+      }
+      const e0 = f0 - ys[i]!;
+      const e1 = f1 - ys[i + 1]!;
+      sum += e0 * e0 + e1 * e1;
+    }
+    if (i < i1) {
+      const e = out1(p, xs[2 * i]!, xs[2 * i + 1]!) - ys[i]!;
+      sum += e * e;
+    }
+    return sum;
+  }
+
+  function sseGrad(
+    p: Float64Array,
+    xs: Float64Array,
+    ys: Float64Array,
+    i0: number,
+    i1: number,
+    g: Float64Array,
+    scale: number,
+  ): number {
+    let sum = 0;
+    let gc = 0;
+    for (let i = i0; i < i1; i += 2) {
+      const two = i + 1 < i1;
+      const xa0 = xs[2 * i]!;
+      const xb0 = xs[2 * i + 1]!;
+      // A lone last sample is paired with itself and given zero weight.
+      const xa1 = two ? xs[2 * i + 2]! : xa0;
+      const xb1 = two ? xs[2 * i + 3]! : xb0;
+      let f0 = p[oC]!;
+      let f1 = f0;
+      for (let j = 0; j < H; j++) {
+        const w1 = p[j]!;
+        const w2 = p[oW2 + j]!;
+        const b = p[oB + j]!;
+        const v = p[oV + j]!;
+        const z0 = b + xa0 * w1 + xb0 * w2;
+        const z1 = b + xa1 * w1 + xb1 * w2;
+        f0 += v * (z0 > 0 ? z0 : s * z0);
+        f1 += v * (z1 > 0 ? z1 : s * z1);
+      }
+      const e0 = f0 - ys[i]!;
+      const e1 = two ? f1 - ys[i + 1]! : 0;
+      sum += e0 * e0 + e1 * e1;
+      const d0 = scale * e0;
+      const d1 = scale * e1;
+      gc += d0 + d1;
+      for (let j = 0; j < H; j++) {
+        const w1 = p[j]!;
+        const w2 = p[oW2 + j]!;
+        const b = p[oB + j]!;
+        const z0 = b + xa0 * w1 + xb0 * w2;
+        const z1 = b + xa1 * w1 + xb1 * w2;
+        const a0 = z0 > 0 ? d0 : s * d0;
+        const a1 = z1 > 0 ? d1 : s * d1;
+        const v = p[oV + j]!;
+        g[j] += v * (a0 * xa0 + a1 * xa1);
+        g[oW2 + j] += v * (a0 * xb0 + a1 * xb1);
+        g[oB + j] += v * (a0 + a1);
+        g[oV + j] += a0 * z0 + a1 * z1;
+      }
+    }
+    g[oC] += gc;
+    return sum;
+  }
+
+  return { forward, sse, sseGrad };
+}
+
+/** Smooth activations, 1 or 2 inputs: per-sample loops; pre-activations kept in one H-vector. */
+function smooth(inputs: 1 | 2, H: number, act: Activation, slope: number): ShallowKernel {
+  const d = inputs;
+  const oB = d * H;
+  const oV = (d + 1) * H;
+  const oC = (d + 2) * H;
+  const z = new Float64Array(H);
+  const f = act.f;
+  const df = act.df;
+
+  function pre(p: Float64Array, xs: Float64Array, i: number): void {
+    const xa = xs[d * i]!;
+    if (d === 1) {
+      for (let j = 0; j < H; j++) z[j] = p[oB + j]! + xa * p[j]!;
+    } else {
+      const xb = xs[d * i + 1]!;
+      for (let j = 0; j < H; j++) z[j] = p[oB + j]! + xa * p[j]! + xb * p[H + j]!;
+    }
+  }
+
+  function out1(p: Float64Array): number {
+    let o = p[oC]!;
+    for (let j = 0; j < H; j++) o += p[oV + j]! * f(z[j]!, slope);
+    return o;
+  }
+
+  return {
+    forward(p, xs, i0, i1, out) {
+      for (let i = i0; i < i1; i++) {
+        pre(p, xs, i);
+        out[i - i0] = out1(p);
+      }
+    },
+    sse(p, xs, ys, i0, i1) {
+      let sum = 0;
+      for (let i = i0; i < i1; i++) {
+        pre(p, xs, i);
+        const e = out1(p) - ys[i]!;
+        sum += e * e;
+      }
+      return sum;
+    },
+    sseGrad(p, xs, ys, i0, i1, g, scale) {
+      let sum = 0;
+      let gc = 0;
+      for (let i = i0; i < i1; i++) {
+        pre(p, xs, i);
+        const e = out1(p) - ys[i]!;
+        sum += e * e;
+        const dd = scale * e;
+        gc += dd;
+        const xa = xs[d * i]!;
+        const xb = d === 2 ? xs[d * i + 1]! : 0;
+        for (let j = 0; j < H; j++) {
+          const zj = z[j]!;
+          const a = dd * df(zj, slope);
+          const v = p[oV + j]!;
+          g[j] += v * a * xa;
+          if (d === 2) g[H + j] += v * a * xb;
+          g[oB + j] += v * a;
+          g[oV + j] += dd * f(zj, slope);
+        }
+      }
+      g[oC] += gc;
+      return sum;
+    },
+  };
+}
