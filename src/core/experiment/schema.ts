@@ -9,6 +9,7 @@ import { presets } from '../data/presets';
 import { activationNames } from '../network/activations';
 import { paramCount } from '../network/spec';
 import { landscapeSchema } from './landscapeSchema';
+import { lessonRefSchema } from './lessonSchema';
 import { LIMITS } from './limits';
 import { runSchema } from './runSchema';
 
@@ -100,6 +101,7 @@ export const experimentSchema = z
     engine: z.enum(['auto', 'dense', 'exact']).default('auto'),
     runs: z.array(runSchema).min(1).max(LIMITS.runs),
     landscape: landscapeSchema.optional(),
+    lesson: lessonRefSchema.optional(),
   })
   .superRefine((e, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
