@@ -1,0 +1,29 @@
+/**
+ * The slice of a surface is the parameter plane itself: centre (0, 0), d1 = (1, 0), d2 = (0, 1), so a
+ * slice coordinate (α, β) is exactly the parameter point (a, b) and nothing is projected. The ranges
+ * are the surface's viewing window.
+ */
+import type { SurfaceModel } from '../experiment/surfaceModelSchema';
+import type { Range } from './gallery';
+import { resolveSurface } from './resolve';
+
+export interface SurfacePlane {
+  center: Float64Array<ArrayBuffer>;
+  d1: Float64Array<ArrayBuffer>;
+  d2: Float64Array<ArrayBuffer>;
+  /** α range (= a). */
+  alphaRange: Range;
+  /** β range (= b). */
+  betaRange: Range;
+}
+
+export function surfacePlane(model: SurfaceModel): SurfacePlane {
+  const { window } = resolveSurface(model);
+  return {
+    center: new Float64Array([0, 0]),
+    d1: new Float64Array([1, 0]),
+    d2: new Float64Array([0, 1]),
+    alphaRange: [window.a[0], window.a[1]],
+    betaRange: [window.b[0], window.b[1]],
+  };
+}
