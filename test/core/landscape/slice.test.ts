@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { inlineContext } from '../../../src/core/jobs/types';
+import { computeSlice, type SliceRows } from '../../../src/core/landscape/slice';
+import { landscapeJob } from '../../../src/core/landscape/landscapeJob';
+import { setUp } from '../../../src/core/setup';
+import { experiment } from './helpers';
+
+function direct(
+  setup: ReturnType<typeof setUp>,
+  c: Float64Array,
+  d1: Float64Array,
+  d2: Float64Array,
+  a: number,
+  b: number,
+  test = false,
+) {
+  const f = test ? setup.testObjective()! : setup.objective();
+  const p = c.map((ci, k) => ci + a * d1[k]! + b * d2[k]!);
+  return f.loss(p);
+}
+
+describe('landscape slices', () => {
+  it('grid values equal direct evaluation, with the fixed indexing loss[i*nAlpha + j]', async () => {
+    const e = experiment({
+      landscape: { resolution: [7, 5], alpha: [-1, 2], beta: [-0.5, 0.5], paths: false, critical: false },
+    });
+    const setup = setUp(e);
+    const s = await computeSlice(setup, undefined, inlineContext());
+    expect(s.alpha.length).toBe(7);
+    expect(s.beta.length).toBe(5);
+    expect(s.alpha[0]).toBe(-1);
+    expect(s.alpha[6]).toBe(2);
+    expect(s.beta[4]).toBe(0.5);
+    expect(s.alpha[1]! - s.alpha[0]!).toBeCloseTo(0.5, 14);
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 7; j++) {
+        const want = direct(setup, s.center, s.d1, s.d2, s.alpha[j]!, s.beta[i]!);
+        expect(s.loss[i * 7 + j]).toBeCloseTo(want, 12);
+      }
+    expect(Array.from(s.center)).toEqual(Array.from(setup.initial));
+  });
+
+  it('evaluates on the test set when asked', async () => {
+    const e = experiment({
+      landscape: { resolution: [3, 3], dataset: 'test', paths: false, critical: false },
+    });
+    const setup = setUp(e);
+    const s = await computeSlice(setup, undefined, inlineContext());
+    expect(s.loss[4]).toBeCloseTo(direct(setup, s.center, s.d1, s.d2, 0, 0, true), 12);
+  });
+
+  it('streams rows as progress and splits rows across row-range jobs that agree with the whole grid', async () => {
+    const e = experiment({ landscape: { resolution: [6, 9], paths: false, critical: false } });
+    const partials: SliceRows[] = [];
+    const whole = (await landscapeJob.run(
+      { experiment: e },
+      inlineContext((_f, p) => {
+        if ((p as SliceRows)?.type === 'rows') partials.push(p as SliceRows);
+      }),
+    )) as Awaited<ReturnType<typeof computeSlice>>;
+    const streamed = new Float64Array(54).fill(NaN);
+    for (const p of partials) streamed.set(p.loss, p.rowStart * 6);
+    expect(Array.from(streamed)).toEqual(Array.from(whole.loss));
+    const plane = { center: whole.center, d1: whole.d1, d2: whole.d2 };
+    const a = (await landscapeJob.run({ experiment: e, plane, rows: [0, 4] }, inlineContext())) as SliceRows;
+    const b = (await landscapeJob.run({ experiment: e, plane, rows: [4, 9] }, inlineContext())) as SliceRows;
+    expect([...a.loss, ...b.loss]).toEqual(Array.from(whole.loss));
+  });
+
+  it('projects paths by least squares and reports off-plane distance and both losses', async () => {
+    const e = experiment({
+      landscape: {
+        center: 'init',
+        directions: { kind: 'interpolate', points: [{ run: 'gd' }, { run: 'mom' }] },
+        resolution: [5, 5],
+        critical: false,
+      },
+    });
+    const setup = setUp(e);
+    const s = await computeSlice(setup, undefined, inlineContext());
+    const gd = s.paths!.find((p) => p.name === 'gd')!;
+    const last = gd.alpha.length - 1;
+    // The run's own end lies on the plane at (1, 0): zero distance, and true loss = surface loss.
+    expect(gd.alpha[last]).toBeCloseTo(1, 10);
+    expect(gd.beta[last]).toBeCloseTo(0, 10);
+    expect(gd.offPlane[last]).toBeLessThan(1e-9);
+    expect(gd.trueLoss[last]).toBeCloseTo(gd.surfaceLoss[last]!, 10);
+    expect(gd.alpha[0]).toBeCloseTo(0, 10);
+    // In between, the path generally leaves the plane.
+    expect(Math.max(...gd.offPlane)).toBeGreaterThan(0);
+  });
+});
