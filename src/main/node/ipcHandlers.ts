@@ -81,7 +81,13 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     payload: unknown,
   ): Promise<JobOutcome> {
     const jobKey = key(ctx.senderId, check.jobId(id));
-    const req = check.jobRequest(kind, payload);
+    let req: ReturnType<typeof check.jobRequest>;
+    try {
+      req = check.jobRequest(kind, payload);
+    } catch (err) {
+      // A bad payload is the caller's input error, reported like the worker's own validation.
+      return { ok: false, message: (err as Error).message, invalidInput: true };
+    }
     if (running.has(jobKey)) throw new check.InvalidArgument(`job id '${String(id)}' is already running`);
     const ac = new AbortController();
     running.set(jobKey, ac);
@@ -144,7 +150,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
         const path = await deps.dialogs.chooseOpenPath();
         return path === null ? null : openPath(ctx.senderId, path);
       },
-      'file:openPath': (ctx, path) => openPath(ctx.senderId, check.jsonPath(path)),
+      'file:openPath': async (ctx, path) => openPath(ctx.senderId, check.jsonPath(path)),
       'file:save': (ctx, experiment, path) => save(ctx, experiment, path),
       'file:export': (ctx, name, text) => exportText(ctx, name, text),
       'file:recent': async () => deps.recent.entries,
