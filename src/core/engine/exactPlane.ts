@@ -4,8 +4,13 @@
  */
 import type { Dataset } from '../data/dataset';
 import type { NetworkSpec } from '../network/spec';
-import { createExactEvaluator } from './exact';
+import { exactApplies } from './exact';
+import { sortSamples, type SortedData } from './exactData';
+import { createExactKernel, negativeSlope } from './exactKernel';
 import { planePoint, type LossPlane } from './plane';
+
+/** Sorted samples per data set, so a grid split into many row ranges sorts its data once per worker. */
+const sortedCache = new WeakMap<Dataset, SortedData>();
 
 export function exactLossPlane(
   spec: NetworkSpec,
@@ -15,7 +20,13 @@ export function exactLossPlane(
   rowEnd: number,
   out: Float64Array,
 ): void {
-  const { kernel, sorted } = createExactEvaluator(spec, data);
+  if (!exactApplies(spec)) throw new Error('the exact engine does not apply to this model');
+  const kernel = createExactKernel(spec.hidden[0]!, negativeSlope(spec.activation, spec.leakySlope)!);
+  let sorted = sortedCache.get(data);
+  if (!sorted) {
+    sorted = sortSamples(data.x, data.y);
+    sortedCache.set(data, sorted);
+  }
   const s = sorted.full;
   const p = new Float64Array(plane.center.length);
   const cols = plane.alphas.length;

@@ -7,6 +7,7 @@ import type { NetworkSpec } from '../network/spec';
 import type { Objective } from '../objective';
 import { buildRegistry } from '../registry';
 import { createDenseObjective } from './dense';
+import { denseLossPlane } from './densePlane';
 import { createExactObjective, exactApplies } from './exact';
 import { exactLossPlane } from './exactPlane';
 
@@ -48,6 +49,7 @@ const engineList: EngineDef[] = [
     help: 'Any architecture: forward and backward passes over every sample.',
     applies: () => true,
     createObjective: createDenseObjective,
+    lossPlane: denseLossPlane,
   },
 ];
 

@@ -55,6 +55,9 @@ function pwl1(H: number, s: number): ShallowKernel {
   const oB = H;
   const oV = 2 * H;
   const oC = 3 * H;
+  // Per-unit sums of d·act'(z) and d·act'(z)·x over the current samples.
+  const G0 = new Float64Array(H);
+  const G1 = new Float64Array(H);
 
   function forward(p: Float64Array, xs: Float64Array, i0: number, i1: number, out: Float64Array): void {
     const c = p[oC]!;
@@ -154,6 +157,8 @@ function pwl1(H: number, s: number): ShallowKernel {
     const c = p[oC]!;
     let sum = 0;
     let gc = 0;
+    G0.fill(0);
+    G1.fill(0);
     let i = i0;
     for (; i + 4 <= i1; i += 4) {
       const x0 = xs[i]!;
@@ -199,10 +204,8 @@ function pwl1(H: number, s: number): ShallowKernel {
         const a1 = z1 > 0 ? d1 : s * d1;
         const a2 = z2 > 0 ? d2 : s * d2;
         const a3 = z3 > 0 ? d3 : s * d3;
-        const v = p[oV + j]!;
-        g[j] += v * (a0 * x0 + a1 * x1 + (a2 * x2 + a3 * x3));
-        g[oB + j] += v * (a0 + a1 + (a2 + a3));
-        g[oV + j] += a0 * z0 + a1 * z1 + (a2 * z2 + a3 * z3);
+        G1[j] += a0 * x0 + a1 * x1 + (a2 * x2 + a3 * x3);
+        G0[j] += a0 + a1 + (a2 + a3);
       }
     }
     for (; i < i1; i++) {
@@ -219,13 +222,20 @@ function pwl1(H: number, s: number): ShallowKernel {
       for (let j = 0; j < H; j++) {
         const z0 = p[oB + j]! + x0 * p[j]!;
         const a0 = z0 > 0 ? d0 : s * d0;
-        const v = p[oV + j]!;
-        g[j] += v * a0 * x0;
-        g[oB + j] += v * a0;
-        g[oV + j] += a0 * z0;
+        G1[j] += a0 * x0;
+        G0[j] += a0;
       }
     }
     g[oC] += gc;
+    // act(z) = act'(z)·z on both sides, so Σ d·act(z) = b·Σ d·act' + w·Σ d·act'·x.
+    for (let j = 0; j < H; j++) {
+      const v = p[oV + j]!;
+      const g0 = G0[j]!;
+      const g1 = G1[j]!;
+      g[j] += v * g1;
+      g[oB + j] += v * g0;
+      g[oV + j] += p[j]! * g1 + p[oB + j]! * g0;
+    }
     return sum;
   }
 
