@@ -1,6 +1,7 @@
 /** One run of an experiment: an optimizer, a step budget and its batching. */
 import { z } from 'zod';
 import { optimizerList } from '../optim/registry';
+import { scheduleSchema } from '../train/schedule';
 import { LIMITS } from './limits';
 
 const optimizerVariants = optimizerList.map((d) => d.schema.extend({ type: z.literal(d.type) }));
@@ -29,6 +30,23 @@ export const runSchema = z.strictObject({
     .nullable()
     .default(null)
     .describe('Minibatch size; null for full-batch. Each epoch is reshuffled with the seeded batch stream.'),
+  schedule: scheduleSchema
+    .nullable()
+    .default(null)
+    .describe(
+      'Learning-rate schedule (torch.optim.lr_scheduler semantics, stepped once per update); null: constant.',
+    ),
+  clipNorm: z
+    .number()
+    .positive('clipNorm must be > 0')
+    .max(1e12)
+    .nullable()
+    .default(null)
+    .describe('Clip each gradient to this global L2 norm (torch clip_grad_norm_); null: no clipping.'),
+  recordState: z
+    .boolean()
+    .default(false)
+    .describe("Record the optimizer's state vectors (velocity, Adam's m and v) at every path snapshot."),
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/)

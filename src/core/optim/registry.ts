@@ -3,9 +3,28 @@
  * one file and one line here; the Experiment schema and the UI forms are derived from this list.
  */
 import { buildRegistry } from '../registry';
+import { adadelta } from './adadelta';
+import { adagrad } from './adagrad';
+import { adam, adamw } from './adam';
+import { adamax } from './adamax';
+import { lbfgs } from './lbfgs';
+import { nadam } from './nadam';
+import { radam } from './radam';
+import { rmsprop } from './rmsprop';
 import { sgd } from './sgd';
 import type { OptimizerDef } from './types';
 
-export const optimizerList: readonly OptimizerDef[] = [sgd];
+export const optimizerList: readonly OptimizerDef[] = [
+  sgd,
+  adagrad,
+  adadelta,
+  rmsprop,
+  adam,
+  adamw,
+  adamax,
+  nadam,
+  radam,
+  lbfgs,
+];
 
 export const optimizers = buildRegistry(optimizerList, (o) => o.type, 'optimizer');

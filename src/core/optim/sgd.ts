@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lrField, weightDecayField } from './fields';
 import { defineOptimizer } from './types';
 
 /**
@@ -11,11 +12,11 @@ export const sgd = defineOptimizer({
   label: 'SGD / GD',
   help: 'Gradient descent; with momentum, heavy ball; with nesterov, Nesterov momentum.',
   schema: z.strictObject({
-    lr: z.number().positive().max(1e6).default(0.01).describe('Learning rate.'),
+    lr: lrField(0.01),
     momentum: z.number().min(0).max(1).default(0).describe('Momentum factor μ (0: none).'),
     dampening: z.number().min(0).max(1).default(0).describe('Dampening τ of the momentum term.'),
     nesterov: z.boolean().default(false).describe('Use Nesterov momentum (needs momentum > 0, dampening 0).'),
-    weightDecay: z.number().min(0).default(0).describe('L2 penalty λ added to the gradient.'),
+    weightDecay: weightDecayField(),
   }),
   create(hp, dim) {
     const g = new Float64Array(dim);

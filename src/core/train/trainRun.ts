@@ -3,6 +3,8 @@
  * loss[k] is the full training-set loss after k updates (loss[0] at the start), so it has steps+1
  * entries whatever the batch size; evaluations are counted per step (cumulative) so runs compare per
  * evaluation; a loss that turns non-finite or explodes ends the run as "diverged", history kept.
+ * The run's schedule sets the lr of each update (torch lr_scheduler semantics), `clipNorm` clips every
+ * gradient the optimizer sees, and `recordState` stores the optimizer's state at each path snapshot.
  */
 import type { Experiment } from '../experiment/schema';
 import type { JobContext } from '../jobs/types';
@@ -11,6 +13,8 @@ import { optimizers } from '../optim/registry';
 import { createRng, shuffleInPlace } from '../rng';
 import type { Setup } from '../setup';
 import { createThrottle } from '../throttle';
+import { clipObjective } from './clip';
+import { createScheduler } from './schedule';
 
 export type RunStatus = 'ok' | 'diverged' | 'cancelled';
 
@@ -32,6 +36,13 @@ export interface RunResult {
   /** Parameter snapshots, row-major (pathSteps.length x dim), for projections and scrubbing. */
   path: Float64Array<ArrayBuffer>;
   pathSteps: Int32Array<ArrayBuffer>;
+  /** Learning rate used by each update (length steps): the schedule's values. */
+  lr?: Float64Array<ArrayBuffer>;
+  /**
+   * With recordState: each optimizer state vector (name -> rows aligned with pathSteps, pathSteps.length x
+   * dim, row-major); the row for step k is the state after k updates (zeros before the first).
+   */
+  state?: Record<string, Float64Array<ArrayBuffer>>;
 }
 
 /** Streamed while a run trains: the values since the previous report. */
@@ -63,10 +74,14 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
   const dim = setup.dim;
   const { type: _type, ...hp } = run.optimizer as { type: string } & Record<string, unknown>;
   const opt = def.create(hp, dim);
-  const f: Objective = setup.objective();
+  const raw: Objective = setup.objective();
+  const f: Objective = run.clipNorm !== null ? clipObjective(raw, run.clipNorm) : raw;
+  // Optimizers without a learning rate (cg, gdLineSearch, ...) ignore it; 1 keeps the schedule well defined.
+  const sched = createScheduler(run.schedule, (run.optimizer as { lr?: number }).lr ?? 1);
   const full: Objective = setup.objective(); // uncounted recorder of the full-batch loss
   const testF = setup.testObjective();
   const steps = run.steps;
+  const lrs = new Float64Array(steps);
   const n = setup.data.train.n;
   const batch = run.batchSize !== null && run.batchSize < n ? run.batchSize : null;
 
@@ -84,8 +99,15 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
   const path = new Float64Array(nSnap * dim);
   const pathSteps = new Int32Array(nSnap);
   let snaps = 0;
+  const state: Record<string, Float64Array<ArrayBuffer>> = {};
   const snapshot = (k: number) => {
     path.set(p, snaps * dim);
+    if (run.recordState && opt.snapshot) {
+      for (const [key, vec] of Object.entries(opt.snapshot())) {
+        const rows = (state[key] ??= new Float64Array(nSnap * dim));
+        rows.set(vec.subarray(0, dim), snaps * dim);
+      }
+    }
     pathSteps[snaps++] = k;
   };
 
@@ -133,7 +155,9 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
       break;
     }
     f.setBatch(batch !== null ? nextBatch() : null);
-    const at = opt.step(p, f, run.optimizer.lr as number);
+    lrs[k] = sched.lr;
+    const at = opt.step(p, f, sched.lr);
+    sched.step();
     if (batch === null) loss[k] = at;
     ev.loss[k + 1] = f.counts.loss;
     ev.grad[k + 1] = f.counts.grad;
@@ -172,5 +196,9 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
     timeMs: timeMs.slice(0, done + 1),
     path: path.slice(0, snaps * dim),
     pathSteps: pathSteps.slice(0, snaps),
+    lr: lrs.slice(0, done),
+    ...(run.recordState
+      ? { state: Object.fromEntries(Object.entries(state).map(([key, v]) => [key, v.slice(0, snaps * dim)])) }
+      : {}),
   };
 }
