@@ -105,6 +105,12 @@ export function findSliceCritical(
   const hb = (betas[nb - 1]! - betas[0]!) / (nb - 1);
   const local = createRestriction(f, plane);
   const L: Local2d = { loss: 0, g1: 0, g2: 0, h11: 0, h12: 0, h22: 0 };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of loss) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  // Gradient (in loss per cell) below which a point counts as critical: 1e-9 of the loss range.
+  const gtol = 1e-9 * Math.max(hi - lo, 1e-300);
+  const cellGrad = (x: Local2d) => Math.hypot(x.g1 * ha, x.g2 * hb);
   const result: SliceCritical[] = [];
   for (const c of gridCandidates(loss, na, nb)) {
     const a0 = alphas[c.j]!;
@@ -112,26 +118,45 @@ export function findSliceCritical(
     let a = a0;
     let b = b0;
     let ok = false;
-    for (let it = 0; it < 30; it++) {
-      local(a, b, L);
-      const det = L.h11 * L.h22 - L.h12 * L.h12;
-      if (!Number.isFinite(det) || det === 0) break;
-      // Newton step in cell units, clipped to two cells.
-      let da = -(L.h22 * L.g1 - L.h12 * L.g2) / det;
-      let db = -(L.h11 * L.g2 - L.h12 * L.g1) / det;
-      const cells = Math.hypot(da / ha, db / hb);
-      if (cells > 2) {
-        da *= 2 / cells;
-        db *= 2 / cells;
-      }
-      a += da;
-      b += db;
-      if (Math.hypot((a - a0) / ha, (b - b0) / hb) > 4) break;
-      if (a < alphas[0]! || a > alphas[na - 1]! || b < betas[0]! || b > betas[nb - 1]!) break;
-      if (Math.hypot(da / ha, db / hb) < 1e-9) {
+    local(a, b, L);
+    // Damped Newton on the gradient: backtrack until ‖∇g‖ decreases (a merit that serves minima,
+    // maxima and saddles alike); give up if it wanders more than 3 cells or leaves the grid.
+    for (let it = 0; it < 50 && !ok; it++) {
+      const m0 = cellGrad(L);
+      if (m0 <= gtol) {
         ok = true;
         break;
       }
+      const det = L.h11 * L.h22 - L.h12 * L.h12;
+      if (!Number.isFinite(det) || det === 0) break;
+      let da = -(L.h22 * L.g1 - L.h12 * L.g2) / det;
+      let db = -(L.h11 * L.g2 - L.h12 * L.g1) / det;
+      const cells = Math.hypot(da / ha, db / hb);
+      if (cells > 1) {
+        da /= cells;
+        db /= cells;
+      }
+      let t = 1;
+      let moved = false;
+      for (let k = 0; k < 12; k++, t /= 2) {
+        const na2 = a + t * da;
+        const nb2 = b + t * db;
+        if (na2 < alphas[0]! || na2 > alphas[na - 1]! || nb2 < betas[0]! || nb2 > betas[nb - 1]!) continue;
+        if (Math.hypot((na2 - a0) / ha, (nb2 - b0) / hb) > 3) continue;
+        local(na2, nb2, L);
+        if (cellGrad(L) < m0 * (1 - 1e-4 * t)) {
+          a = na2;
+          b = nb2;
+          moved = true;
+          break;
+        }
+      }
+      if (!moved) {
+        local(a, b, L);
+        ok = cellGrad(L) <= gtol;
+        break;
+      }
+      if (cellGrad(L) <= gtol) ok = true;
     }
     if (!ok) {
       a = a0;

@@ -47,14 +47,18 @@ const random = defineKind({
     const d2 = new Float64Array(dim);
     for (let i = 0; i < dim; i++) d1[i] = rng.normal();
     for (let i = 0; i < dim; i++) d2[i] = rng.normal();
-    normalizeDirection(d1, center, ctx.setup.spec, spec.normalization, d.bias);
-    normalizeDirection(d2, center, ctx.setup.spec, spec.normalization, d.bias);
+    // A surface model has no units or layers: its directions stay as drawn.
+    const norm = ctx.setup.kind === 'network' ? spec.normalization : 'none';
+    if (ctx.setup.kind === 'network') {
+      normalizeDirection(d1, center, ctx.setup.spec, norm, d.bias);
+      normalizeDirection(d2, center, ctx.setup.spec, norm, d.bias);
+    }
     if (isZero(d1) || isZero(d2))
       throw specError(
         'landscape.normalization',
         `'${spec.normalization}' normalization gives a zero direction because the center's weights are zero; use "none" or another center`,
       );
-    return { d1, d2, info: { normalization: spec.normalization, bias: d.bias } };
+    return { d1, d2, info: { normalization: norm, bias: d.bias } };
   },
 });
 

@@ -16,10 +16,15 @@ export interface GridEvaluator {
   point(alpha: number, beta: number): number;
 }
 
+/** The engine's fast path, when the model is a network whose engine has one. */
+export interface FastPlane {
+  engine: EngineDef;
+  spec: NetworkSpec;
+  data: Dataset;
+}
+
 export function createGridEvaluator(
-  engine: EngineDef,
-  spec: NetworkSpec,
-  data: Dataset,
+  fast: FastPlane | null,
   objective: Objective,
   plane: Plane,
   alphas: Float64Array,
@@ -34,8 +39,9 @@ export function createGridEvaluator(
     for (let k = 0; k < dim; k++) p[k] = center[k]! + a * d1[k]! + b * d2[k]!;
     return objective.loss(p);
   };
-  if (engine.lossPlane) {
-    const lossPlane = engine.lossPlane.bind(engine);
+  if (fast?.engine.lossPlane) {
+    const { engine, spec, data } = fast;
+    const lossPlane = engine.lossPlane!.bind(engine);
     return {
       // Pass only this block's betas so that `out` is indexed from the block's first row either way.
       rows: (rowStart, rowEnd, out) =>

@@ -90,15 +90,8 @@ export async function ensureRuns(
 function rowEvaluator(setup: Setup, spec: LandscapeSpec, plane: Plane) {
   const { alphas, betas } = gridAxes(spec);
   const data = spec.dataset === 'test' ? setup.data.test! : setup.data.train;
-  const grid = createGridEvaluator(
-    setup.engine,
-    setup.spec,
-    data,
-    sliceObjective(setup, spec),
-    plane,
-    alphas,
-    betas,
-  );
+  const fast = setup.kind === 'network' ? { engine: setup.engine, spec: setup.spec, data } : null;
+  const grid = createGridEvaluator(fast, sliceObjective(setup, spec), plane, alphas, betas);
   return { grid, alphas, betas };
 }
 
