@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildData } from '../../src/core/data/build';
+import type { NetworkExperiment } from '../../src/core/experiment/schema';
 import { validateExperiment } from '../../src/core/experiment/validate';
 
 function exp(data: unknown, inputs = 1, seed = 5) {
@@ -11,7 +12,7 @@ function exp(data: unknown, inputs = 1, seed = 5) {
     runs: [{ name: 'a', optimizer: { type: 'sgd' } }],
   });
   if (!v.ok) throw new Error(JSON.stringify(v.problems));
-  return v.experiment;
+  return v.experiment as NetworkExperiment;
 }
 
 describe('data sets', () => {

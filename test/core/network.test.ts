@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NetworkModel } from '../../src/core/experiment/schema';
 import { validateExperiment } from '../../src/core/experiment/validate';
 import { initialParams } from '../../src/core/network/init';
 import { layoutOf, paramNames } from '../../src/core/network/spec';
@@ -12,7 +13,7 @@ function model(init: unknown, hidden = [200]) {
     runs: [{ name: 'a', optimizer: { type: 'sgd' } }],
   });
   if (!v.ok) throw new Error(JSON.stringify(v.problems));
-  return v.experiment.model;
+  return v.experiment.model as NetworkModel;
 }
 
 function std(a: ArrayLike<number>): number {

@@ -3,12 +3,12 @@
  * own streams: `data` for training inputs, `noise` for label noise, `test` for test inputs, so the
  * same file gives the same samples on any machine.
  */
-import type { Experiment } from '../experiment/schema';
+import type { NetworkExperiment } from '../experiment/schema';
 import { createRng, type Rng } from '../rng';
 import type { Dataset } from './dataset';
 import { targetFunction, type TargetFn } from './target';
 
-type Samples = Experiment['data']['train'];
+type Samples = NetworkExperiment['data']['train'];
 
 function defaultDomain(inputs: 1 | 2): [number, number][] {
   return inputs === 1
@@ -73,7 +73,7 @@ export interface ExperimentData {
   readonly test: Dataset | null;
 }
 
-export function buildData(e: Experiment): ExperimentData {
+export function buildData(e: NetworkExperiment): ExperimentData {
   const inputs = e.model.inputs;
   const f = targetFunction(e.data.target);
   const xTrain = sampleInputs(e.data.train, inputs, createRng(e.seed, 'data'));

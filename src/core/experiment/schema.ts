@@ -12,6 +12,7 @@ import { landscapeSchema } from './landscapeSchema';
 import { lessonRefSchema } from './lessonSchema';
 import { LIMITS } from './limits';
 import { runSchema } from './runSchema';
+import { checkSurfaceModel, surfaceModelSchema } from './surfaceModelSchema';
 
 export const EXPERIMENT_VERSION = 1;
 
@@ -88,6 +89,11 @@ export const networkModelSchema = z.strictObject({
   params: z.array(finite).optional().describe('Explicit flat parameter vector; overrides init.'),
 });
 
+/** A network (the default kind) or an analytic surface f(a, b) (docs/surfaces.md). */
+export const modelSchema = z.discriminatedUnion('kind', [networkModelSchema, surfaceModelSchema], {
+  error: (iss) => (iss.code === 'invalid_union' ? 'must be "network" (the default) or "surface"' : undefined),
+});
+
 export const experimentSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -95,8 +101,10 @@ export const experimentSchema = z
     name: z.string().max(200).optional(),
     description: z.string().max(10000).optional(),
     seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).default(42),
-    data: dataSchema,
-    model: networkModelSchema,
+    data: dataSchema
+      .optional()
+      .describe('The samples the network fits; required for networks, unused by surfaces.'),
+    model: modelSchema,
     loss: z.literal('mse').default('mse'),
     engine: z.enum(['auto', 'dense', 'exact']).default('auto'),
     runs: z.array(runSchema).min(1).max(LIMITS.runs),
@@ -106,6 +114,15 @@ export const experimentSchema = z
   .superRefine((e, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path, message });
+    // runs
+    const seen = new Set<string>();
+    e.runs.forEach((r, i) => {
+      if (seen.has(r.name)) issue(['runs', i, 'name'], `duplicate run name '${r.name}'`);
+      seen.add(r.name);
+    });
+    // A surface has no data and no architecture: the network checks below do not apply.
+    if (e.model.kind === 'surface') return checkSurfaceModel(e.model, issue);
+    if (!e.data) return issue(['data'], 'is required when the model is a network (the default model.kind)');
     const inputs = e.model.inputs;
     // target
     const t = e.data.target;
@@ -166,15 +183,17 @@ export const experimentSchema = z
         ['model', 'params'],
         `has ${e.model.params.length} entries; this architecture has ${P} parameters`,
       );
-    // runs
-    const seen = new Set<string>();
-    e.runs.forEach((r, i) => {
-      if (seen.has(r.name)) issue(['runs', i, 'name'], `duplicate run name '${r.name}'`);
-      seen.add(r.name);
-    });
   });
 
 /** A validated experiment with every default filled in. */
 export type Experiment = z.output<typeof experimentSchema>;
 /** What a file may contain (defaults optional). */
 export type ExperimentInput = z.input<typeof experimentSchema>;
+/** The network model with defaults filled in. */
+export type NetworkModel = z.output<typeof networkModelSchema>;
+/** An experiment whose model is a network (so it has data). */
+export type NetworkExperiment = Experiment & { model: NetworkModel; data: z.output<typeof dataSchema> };
+
+export function isNetworkExperiment(e: Experiment): e is NetworkExperiment {
+  return e.model.kind !== 'surface' && e.data !== undefined;
+}

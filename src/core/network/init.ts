@@ -2,12 +2,12 @@
  * Initial parameters, as a registry of schemes keyed by the Experiment's `model.init`.
  * Draws come from the experiment's `init` stream in layout order (per layer: W row-major, then b).
  */
-import type { Experiment } from '../experiment/schema';
+import type { NetworkModel } from '../experiment/schema';
 import { createRng, type Rng } from '../rng';
 import { buildRegistry } from '../registry';
 import { layoutOf, type LayerLayout } from './spec';
 
-type Model = Experiment['model'];
+type Model = NetworkModel;
 type Fill = (rng: Rng, ly: LayerLayout, p: Float64Array) => void;
 
 const normal = (rng: Rng, std: number) => std * rng.normal();
