@@ -55,7 +55,8 @@ export async function serveStatic(root, port = 5178) {
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, headers).end();
+      // No favicon in the build: answer "no content" rather than a 404 the console would report.
+      res.writeHead(req.url === '/favicon.ico' ? 204 : 404, headers).end();
     }
   });
   for (let p = port; ; p++) {

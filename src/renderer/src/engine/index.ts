@@ -1,6 +1,6 @@
 /**
  * How the UI gets its Engine: over IPC when the preload API (`window.relief`) is there, else on Web
- * Workers in this page. One instance per page. Non-production builds also expose it as
+ * Workers in this page. One instance per page. Dev builds and the e2e build (VITE_RELIEF_TEST_HOOKS=1) also expose it as
  * `window.__reliefEngine`, so end-to-end tests can run the Engine contract in a real browser.
  */
 import type { ReliefApi } from '../../../preload/api';
@@ -24,6 +24,6 @@ export function getEngine(): Engine {
   return engine;
 }
 
-if (import.meta.env.MODE !== 'production') {
+if (import.meta.env.DEV || import.meta.env.VITE_RELIEF_TEST_HOOKS === '1') {
   Object.defineProperty(window, '__reliefEngine', { get: getEngine, configurable: true });
 }

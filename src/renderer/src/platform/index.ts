@@ -1,6 +1,6 @@
 /**
  * How the UI gets its Platform: Electron's preload API when `window.relief` exists, else the browser's.
- * One instance per page; non-production builds also expose it as `window.__reliefPlatform` for tests.
+ * One instance per page; dev and e2e builds also expose it as `window.__reliefPlatform` for tests.
  */
 import type { ReliefApi } from '../../../preload/api';
 import { createElectronPlatform } from './electronPlatform';
@@ -23,6 +23,6 @@ export function getPlatform(): Platform {
   return platform;
 }
 
-if (import.meta.env.MODE !== 'production') {
+if (import.meta.env.DEV || import.meta.env.VITE_RELIEF_TEST_HOOKS === '1') {
   Object.defineProperty(window, '__reliefPlatform', { get: getPlatform, configurable: true });
 }

@@ -13,6 +13,14 @@ export function showProblemDialog(name: string, problems: readonly FileProblem[]
   const dialog = document.createElement('dialog');
   dialog.className = 'relief-problem-dialog';
   dialog.setAttribute('role', 'alertdialog');
+  // Inline styles: this dialog must look right whatever stylesheet the UI has.
+  Object.assign(dialog.style, {
+    maxWidth: '36rem',
+    padding: '1rem 1.25rem',
+    border: '1px solid #c0392b',
+    borderRadius: '8px',
+    font: '14px/1.45 system-ui, sans-serif',
+  });
   const title = document.createElement('p');
   title.textContent = problemSummary(name);
   const list = document.createElement('ul');

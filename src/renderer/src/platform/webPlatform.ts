@@ -3,7 +3,7 @@
  * back in place), localStorage for the recovery copy; no recent-files list (a page cannot reopen a
  * file by path). Keyboard shortcuts stand in for the menu.
  */
-import { parseExperimentText } from '../../../core/experiment/validate';
+import { formatProblems, parseExperimentText, validateExperiment } from '../../../core/experiment/validate';
 import { installDropTarget } from './dropTarget';
 import { createListeners } from './listeners';
 import { showProblemDialog } from './problemDialog';
@@ -89,12 +89,14 @@ export function createWebPlatform(): Platform {
     onOpened: opened.add,
     recent: async () => [],
     async save(experiment, options) {
-      let name = currentName ?? 'experiment.json';
-      if (options?.saveAs || currentName === null) {
-        const asked = window.prompt('Save as', name);
-        if (asked === null) return null;
-        name = fileNameFor(asked.trim());
-      }
+      const v = validateExperiment(experiment);
+      if (!v.ok) return { ok: false, message: `not saved: ${formatProblems(v.problems)}` };
+      // A page cannot write in place: every save is a download (the browser may ask where).
+      const docName = (experiment as { name?: unknown }).name;
+      const name =
+        currentName && !options?.saveAs
+          ? currentName
+          : fileNameFor(typeof docName === 'string' ? docName.replace(/[^\w.-]+/g, '-') : '');
       download(name, `${JSON.stringify(experiment, null, 2)}\n`, 'application/json');
       currentName = name;
       return { ok: true, path: name, name };
