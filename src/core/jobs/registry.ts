@@ -4,9 +4,10 @@
  */
 import { landscapeJob } from '../landscape/landscapeJob';
 import { buildRegistry } from '../registry';
+import { basinsJob, surfaceCriticalJob } from '../surface/surfaceJobs';
 import { trainJob } from './trainJob';
 import type { JobDef } from './types';
 
-export const jobList: readonly JobDef[] = [trainJob, landscapeJob];
+export const jobList: readonly JobDef[] = [trainJob, landscapeJob, surfaceCriticalJob, basinsJob];
 
 export const jobs = buildRegistry(jobList, (j) => j.kind, 'job');
