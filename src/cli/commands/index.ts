@@ -1,10 +1,11 @@
 /** Every CLI subcommand, in the order `relief --help` lists them. */
 import { buildRegistry } from '../../core/registry';
 import type { CliCommand } from '../command';
+import { analyzeCommand } from './analyze';
 import { landscapeCommand } from './landscape';
 import { runCommand } from './run';
 import { validateCommand } from './validate';
 
-export const commandList: readonly CliCommand[] = [validateCommand, runCommand, landscapeCommand];
+export const commandList: readonly CliCommand[] = [validateCommand, runCommand, landscapeCommand, analyzeCommand];
 
 export const commands = buildRegistry(commandList, (c) => c.name, 'command');

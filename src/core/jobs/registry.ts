@@ -2,12 +2,13 @@
  * Every job a worker can run, by kind. The Node pool, the Web Worker host and inline callers all
  * dispatch through this one table.
  */
+import { analyzeJob } from '../analysis/analyzeJob';
 import { landscapeJob } from '../landscape/landscapeJob';
 import { buildRegistry } from '../registry';
 import { basinsJob, surfaceCriticalJob } from '../surface/surfaceJobs';
 import { trainJob } from './trainJob';
 import type { JobDef } from './types';
 
-export const jobList: readonly JobDef[] = [trainJob, landscapeJob, surfaceCriticalJob, basinsJob];
+export const jobList: readonly JobDef[] = [trainJob, landscapeJob, analyzeJob, surfaceCriticalJob, basinsJob];
 
 export const jobs = buildRegistry(jobList, (j) => j.kind, 'job');

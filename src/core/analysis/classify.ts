@@ -1,0 +1,73 @@
+/**
+ * Classification of a point from its Hessian eigenvalues. An eigenvalue counts as zero when
+ * |λ| ≤ max(abs, rel·max|λ|) (defaults rel 1e-6, abs 1e-10: well above the ~1e-13 relative rounding of
+ * exact Hessian-vector products and tred2/tql2, well below the curvature of any real direction).
+ * - saddle: negative and positive eigenvalues (index = number of negative ones), zeros or not;
+ * - minimum: no negative eigenvalue and every zero one explained by a continuous symmetry of the network
+ *   (rescaling, strictly dead units, ...), i.e. flat ≤ symmetryFlat; maximum likewise with no positive one;
+ * - degenerate: otherwise (unexplained flat directions: the quadratic model cannot decide).
+ * With a partial (Lanczos) spectrum only the extremes are known: index is then a lower bound and flat
+ * directions are not counted.
+ */
+
+export type Classification = 'minimum' | 'saddle' | 'maximum' | 'degenerate';
+
+export interface Tolerance {
+  rel: number;
+  abs: number;
+}
+
+export const DEFAULT_TOLERANCE: Tolerance = { rel: 1e-6, abs: 1e-10 };
+
+export interface ClassifiedSpectrum {
+  classification: Classification;
+  /** Number of negative eigenvalues (a lower bound with a partial spectrum). */
+  index: number;
+  /** Number of zero eigenvalues (null with a partial spectrum). */
+  flat: number | null;
+  /** Zero eigenvalues not explained by symmetries (null when unknown). */
+  unexplainedFlat: number | null;
+  /** |λ| at or below this counted as zero. */
+  zeroThreshold: number;
+}
+
+export function zeroThreshold(values: ArrayLike<number>, tol: Tolerance = DEFAULT_TOLERANCE): number {
+  let big = 0;
+  for (let i = 0; i < values.length; i++) big = Math.max(big, Math.abs(values[i]!));
+  return Math.max(tol.abs, tol.rel * big);
+}
+
+export function classifySpectrum(
+  values: ArrayLike<number>,
+  opts: { symmetryFlat?: number | null; partial?: boolean; tolerance?: Tolerance } = {},
+): ClassifiedSpectrum {
+  const thr = zeroThreshold(values, opts.tolerance);
+  let neg = 0;
+  let zero = 0;
+  let pos = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < -thr) neg++;
+    else if (v > thr) pos++;
+    else zero++;
+  }
+  if (opts.partial) {
+    const classification: Classification =
+      neg > 0 && pos > 0
+        ? 'saddle'
+        : neg === 0 && pos > 0 && zero === 0
+          ? 'minimum'
+          : neg > 0 && pos === 0 && zero === 0
+            ? 'maximum'
+            : 'degenerate';
+    return { classification, index: neg, flat: null, unexplainedFlat: null, zeroThreshold: thr };
+  }
+  const sym = opts.symmetryFlat ?? 0;
+  const unexplained = Math.max(0, zero - sym);
+  let classification: Classification;
+  if (neg > 0 && pos > 0) classification = 'saddle';
+  else if (neg === 0 && pos > 0 && unexplained === 0) classification = 'minimum';
+  else if (pos === 0 && neg > 0 && unexplained === 0) classification = 'maximum';
+  else classification = 'degenerate';
+  return { classification, index: neg, flat: zero, unexplainedFlat: unexplained, zeroThreshold: thr };
+}
