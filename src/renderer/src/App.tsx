@@ -1,0 +1,116 @@
+/**
+ * The main window: experiment panel | surface over loss curves | function over analysis tabs, with
+ * draggable dividers, the top bar, keyboard shortcuts and automatic recomputation after valid edits.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useView } from './state/AppContext';
+import { AnalysisTabs } from './views/Analysis/AnalysisTabs';
+import { ExperimentPanel } from './views/Experiment/ExperimentPanel';
+import { FunctionView } from './views/Function/FunctionView';
+import { ShortcutsDialog } from './views/Layout/ShortcutsDialog';
+import { handleShortcut } from './views/Layout/shortcuts';
+import { Splitter } from './views/Layout/Splitter';
+import { LossCurvesView } from './views/LossCurves/LossCurvesView';
+import { SurfaceView } from './views/Surface/SurfaceView';
+import { TopBar } from './views/TopBar/TopBar';
+
+/** Debounce between the last valid edit and the automatic recomputation. */
+const AUTO_RUN_MS = 700;
+
+function useAutoRun(): void {
+  const stores = useApp();
+  useEffect(() => {
+    let timer = 0;
+    let lastRevision = stores.doc.get().revision;
+    const unsub = stores.doc.subscribe(() => {
+      const d = stores.doc.get();
+      if (d.revision === lastRevision) return;
+      lastRevision = d.revision;
+      clearTimeout(timer);
+      if (!d.experiment || !stores.view.get().autoRun) return;
+      timer = window.setTimeout(() => stores.runner.run(), AUTO_RUN_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsub();
+    };
+  }, [stores]);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const stores = useApp();
+  const theme = useView((s) => s.theme);
+  const [left, setLeft] = useState(330);
+  const [right, setRight] = useState(400);
+  const [bottom, setBottom] = useState(300);
+  useAutoRun();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => handleShortcut(e, stores);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [stores]);
+  useEffect(() => {
+    stores.runner.run();
+  }, [stores]);
+  return (
+    <div className="app">
+      <TopBar />
+      <main
+        className="workspace"
+        style={{
+          gridTemplateColumns: `${left}px 6px minmax(360px, 1fr) 6px ${right}px`,
+          gridTemplateRows: `minmax(240px, 1fr) 6px ${bottom}px`,
+        }}
+      >
+        <div className="area-left">
+          <ExperimentPanel />
+        </div>
+        <Splitter
+          orientation="vertical"
+          label={t('layout.leftSplit')}
+          value={left}
+          min={260}
+          max={560}
+          sign={1}
+          onChange={setLeft}
+        />
+        <div className="area-surface">
+          <SurfaceView />
+        </div>
+        <Splitter
+          orientation="vertical"
+          label={t('layout.rightSplit')}
+          value={right}
+          min={280}
+          max={720}
+          sign={-1}
+          onChange={setRight}
+        />
+        <div className="area-function">
+          <FunctionView />
+        </div>
+        <Splitter
+          orientation="horizontal"
+          label={t('layout.bottomSplit')}
+          value={bottom}
+          min={160}
+          max={520}
+          sign={-1}
+          onChange={setBottom}
+        />
+        <div className="area-curves">
+          <LossCurvesView />
+        </div>
+        <div className="area-analysis">
+          <AnalysisTabs />
+        </div>
+      </main>
+      <ShortcutsDialog />
+    </div>
+  );
+}

@@ -1,0 +1,284 @@
+/**
+ * The one coordinator of recomputation: validate -> train every run (streaming) -> slice the plane ->
+ * critical points. It owns the live job handles, so Cancel and a newer edit stop everything in flight.
+ * Views never start jobs themselves.
+ */
+import type { Experiment } from '../../../core/experiment/schema';
+import { jobs } from '../../../core/jobs/registry';
+import type { Engine, JobHandle } from '../engine/types';
+import { findGridCritical, plateauMask } from '../lib/gridCritical';
+import type { DocumentStore } from '../state/documentStore';
+import type { ResultsStore, Slice, SliceCritical } from '../state/resultsStore';
+import type { ViewStore } from '../state/viewStore';
+import { directionsFor, pcaPlaneOf, runSnapshots, windowFor, withLandscape } from './sliceRequest';
+import { initialTraces, trainRuns } from './trainRuns';
+
+export interface Runner {
+  run(): void;
+  cancel(): void;
+  /** Recompute only the slice (the plane or resolution changed). */
+  reslice(): void;
+  /** Final losses over many seeded starts (census job). */
+  census(): void;
+  /** Minimum-energy path between the first two runs' end points (neb job). */
+  barrier(): void;
+  readonly busy: () => boolean;
+}
+
+interface RawSlice {
+  alpha: ArrayLike<number>;
+  beta: ArrayLike<number>;
+  loss: ArrayLike<number>;
+  d1: ArrayLike<number>;
+  d2: ArrayLike<number>;
+  center: ArrayLike<number>;
+  critical?: { kind: string; alpha: number; beta: number; loss: number; eigenvalues?: number[] }[];
+  plateauLabels?: ArrayLike<number>;
+}
+
+const f64 = (a: ArrayLike<number>) => (a instanceof Float64Array ? a : Float64Array.from(a));
+
+function linspace(lo: number, hi: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = lo + ((hi - lo) * i) / (n - 1);
+  out[n - 1] = hi;
+  return out;
+}
+
+export function toSlice(raw: RawSlice, source: string): Slice {
+  const alpha = f64(raw.alpha);
+  const beta = f64(raw.beta);
+  const loss = f64(raw.loss);
+  const grid = { alpha, beta, values: loss };
+  const critical: SliceCritical[] = raw.critical
+    ? raw.critical.map((c) => ({
+        kind: c.kind as SliceCritical['kind'],
+        alpha: c.alpha,
+        beta: c.beta,
+        loss: c.loss,
+        eigenvalues: c.eigenvalues ?? [],
+      }))
+    : findGridCritical(grid).map((c) => ({ ...c, eigenvalues: [...c.eigenvalues] }));
+  return {
+    alpha,
+    beta,
+    loss,
+    d1: f64(raw.d1),
+    d2: f64(raw.d2),
+    center: f64(raw.center),
+    rowsDone: beta.length,
+    critical,
+    plateau: raw.plateauLabels
+      ? Uint8Array.from(raw.plateauLabels, (l) => (l > 0 ? 1 : 0))
+      : plateauMask(grid),
+    source,
+  };
+}
+
+export function createRunner(
+  engine: Engine,
+  doc: DocumentStore,
+  view: ViewStore,
+  results: ResultsStore,
+  resolution: () => number,
+): Runner {
+  let live: JobHandle<unknown>[] = [];
+  let generation = 0;
+
+  const setProgress = (fraction: number, label: string) =>
+    results.set({ progress: fraction >= 1 ? null : { fraction, label } });
+
+  async function slice(e: Experiment, gen: number, base: number): Promise<void> {
+    const kind = view.get().plane;
+    const runs = results.get().runs;
+    const n = resolution();
+    const given = runSnapshots(runs);
+    let plane = kind === 'pca' ? pcaPlaneOf(e, runs) : null;
+    if (!plane) {
+      // Probe: resolve the plane only (2x2 grid, no analysis), then frame the paths on it.
+      const probe = engine.run<RawSlice>('landscape', {
+        experiment: withLandscape(e, {
+          center: 'init',
+          directions: directionsFor(kind, e),
+          alpha: [-1, 1],
+          beta: [-1, 1],
+          resolution: [2, 2],
+          critical: false,
+        }),
+        runs: given,
+      });
+      live.push(probe);
+      const r = await probe.result;
+      if (gen !== generation) return;
+      plane = { center: f64(r.center), d1: f64(r.d1), d2: f64(r.d2) };
+    }
+    const win = windowFor(plane, runs, kind);
+    const alpha = linspace(win.alpha[0], win.alpha[1], n);
+    const beta = linspace(win.beta[0], win.beta[1], n);
+    const loss = new Float64Array(n * n).fill(NaN);
+    const p = plane;
+    let rowsDone = 0;
+    const publish = () =>
+      results.set((s) => ({
+        slice: { alpha, beta, loss, ...p, rowsDone, critical: [], plateau: null, source: kind },
+        sliceVersion: s.sliceVersion + 1,
+      }));
+    const h = engine.run<RawSlice>(
+      'landscape',
+      {
+        experiment: withLandscape(e, {
+          center: Array.from(p.center),
+          directions: { kind: 'explicit', d1: Array.from(p.d1), d2: Array.from(p.d2) },
+          alpha: win.alpha,
+          beta: win.beta,
+          resolution: [n, n],
+          critical: true,
+        }),
+        runs: given,
+      },
+      (fraction, partial) => {
+        if (gen !== generation) return;
+        setProgress(base + (1 - base) * fraction * 0.98, 'slice');
+        const part = partial as
+          { type?: string; rowStart: number; rowEnd: number; loss: Float64Array } | undefined;
+        if (part?.type === 'rows') {
+          loss.set(part.loss, part.rowStart * n);
+          rowsDone = Math.max(rowsDone, part.rowEnd);
+          publish();
+        }
+      },
+    );
+    live.push(h);
+    const raw = await h.result;
+    if (gen !== generation) return;
+    results.set((s) => ({ slice: toSlice(raw, kind), sliceVersion: s.sliceVersion + 1 }));
+  }
+
+  function cancel(): void {
+    generation++;
+    for (const h of live) h.cancel();
+    live = [];
+    results.set({ progress: null });
+  }
+
+  function run(): void {
+    const e = doc.get().experiment;
+    if (!e) return;
+    cancel();
+    const gen = generation;
+    const fractions = new Map<string, number>();
+    results.set({
+      runs: initialTraces(e),
+      analysis: [],
+      census: null,
+      barrier: null,
+      error: null,
+      revision: doc.get().revision,
+      progress: { fraction: 0, label: 'train' },
+    });
+    view.set({ step: null, pinned: null, selectedCritical: null, playing: false });
+    const { handles, done } = trainRuns(
+      engine,
+      e,
+      results,
+      (name, f) => {
+        if (gen !== generation) return;
+        fractions.set(name, f);
+        let sum = 0;
+        for (const v of fractions.values()) sum += v;
+        setProgress((0.6 * sum) / e.runs.length, 'train');
+      },
+      () => gen === generation,
+    );
+    live.push(...handles);
+    done
+      .then(() => (gen === generation ? slice(e, gen, 0.6) : undefined))
+      .then(
+        () => gen === generation && setProgress(1, ''),
+        (err: unknown) => {
+          if (gen !== generation) return;
+          results.set({ error: err instanceof Error ? err.message : String(err), progress: null });
+        },
+      );
+  }
+
+  function reslice(): void {
+    const e = doc.get().experiment;
+    if (!e || results.get().runs.length === 0) return run();
+    generation++;
+    for (const h of live) h.cancel();
+    live = [];
+    const gen = generation;
+    setProgress(0.01, 'slice');
+    slice(e, gen, 0).then(
+      () => gen === generation && setProgress(1, ''),
+      (err: unknown) => gen === generation && results.set({ error: String(err), progress: null }),
+    );
+  }
+
+  /** Run an on-demand analysis job; an honest message when this build has no such job. */
+  function analysis<R>(kind: string, label: string, payload: unknown, done: (r: R) => void): void {
+    if (!jobs.has(kind)) {
+      results.set({ error: `The '${kind}' job is not available in this build.` });
+      return;
+    }
+    const gen = generation;
+    setProgress(0.01, label);
+    const h = engine.run<R>(
+      kind,
+      payload,
+      (f) => gen === generation && setProgress(Math.min(0.99, f), label),
+    );
+    live.push(h);
+    h.result.then(
+      (r) => {
+        if (gen !== generation) return;
+        done(r);
+        setProgress(1, '');
+      },
+      (err: unknown) =>
+        gen === generation &&
+        results.set({ error: err instanceof Error ? err.message : String(err), progress: null }),
+    );
+  }
+
+  function census(): void {
+    const e = doc.get().experiment;
+    if (!e) return;
+    analysis<{
+      runs?: { optimizer?: string; run?: string; loss: number }[];
+      finalLosses?: { optimizer: string; loss: number }[];
+      minima?: unknown[];
+      bestShare?: number;
+    }>('census', 'census', { experiment: e, census: { starts: 24 } }, (r) =>
+      results.set({
+        census: {
+          finalLosses:
+            r.finalLosses ??
+            (r.runs ?? []).map((x) => ({ optimizer: x.optimizer ?? x.run ?? '', loss: x.loss })),
+          ...(Array.isArray(r.minima) ? { minima: r.minima.length } : {}),
+          ...(r.bestShare !== undefined ? { bestShare: r.bestShare } : {}),
+        },
+      }),
+    );
+  }
+
+  function barrier(): void {
+    const e = doc.get().experiment;
+    const rs = results.get().runs;
+    if (!e || rs.length < 2 || !rs[0]!.result || !rs[1]!.result) return;
+    analysis<{ profile?: number[]; loss?: number[]; s?: number[]; barrier?: number }>(
+      'neb',
+      'neb',
+      { experiment: e, from: Array.from(rs[0]!.result.params), to: Array.from(rs[1]!.result.params) },
+      (r) => {
+        const loss = r.profile ?? r.loss ?? [];
+        const s = r.s ?? loss.map((_, i) => i / Math.max(1, loss.length - 1));
+        const b = r.barrier ?? Math.max(...loss) - Math.max(loss[0] ?? 0, loss.at(-1) ?? 0);
+        results.set({ barrier: { s, loss, barrier: b } });
+      },
+    );
+  }
+
+  return { run, cancel, reslice, census, barrier, busy: () => results.get().progress !== null };
+}

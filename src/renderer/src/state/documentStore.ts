@@ -1,0 +1,79 @@
+/**
+ * The document: the Experiment being edited (a draft that may be invalid while the user types) and its
+ * validation, recomputed on every edit so each field can show its own error. Files are read and written
+ * only at the edges (platform); this store never touches them.
+ */
+import type { z } from 'zod';
+import type {
+  dataSchema,
+  Experiment,
+  ExperimentInput,
+  networkModelSchema,
+} from '../../../core/experiment/schema';
+import { validateExperiment, type Problem } from '../../../core/experiment/validate';
+import { createStore, type Store } from './createStore';
+import { defaultExperiment } from './defaultExperiment';
+
+/** A draft whose model is a network (so it has data): what the network sections of the panel edit. */
+export type NetworkDraft = ExperimentInput & {
+  data: z.input<typeof dataSchema>;
+  model: z.input<typeof networkModelSchema>;
+};
+
+export function isNetworkDraft(d: ExperimentInput): d is NetworkDraft {
+  return d.model.kind !== 'surface' && d.data !== undefined;
+}
+
+export interface DocumentState {
+  readonly draft: ExperimentInput;
+  /** The draft itself when its model is a network, else null. */
+  readonly net: NetworkDraft | null;
+  /** The last draft that validated, with defaults filled in (what jobs run on). */
+  readonly experiment: Experiment | null;
+  readonly problems: readonly Problem[];
+  readonly fileName: string | null;
+  readonly dirty: boolean;
+  /** Bumped on every edit; results remember the revision they were computed for. */
+  readonly revision: number;
+}
+
+export type DocumentStore = Store<DocumentState> & {
+  /** Apply an edit to a copy of the draft; the callback may mutate its argument. */
+  edit(change: (draft: NetworkDraft) => void): void;
+  replace(draft: ExperimentInput, fileName?: string | null): void;
+};
+
+function validated(draft: ExperimentInput): Pick<DocumentState, 'experiment' | 'problems' | 'net'> {
+  const v = validateExperiment(draft);
+  const net = isNetworkDraft(draft) ? draft : null;
+  return v.ok
+    ? { experiment: v.experiment, problems: [], net }
+    : { experiment: null, problems: v.problems, net };
+}
+
+export function createDocumentStore(initial: ExperimentInput = defaultExperiment()): DocumentStore {
+  const store = createStore<DocumentState>({
+    draft: initial,
+    ...validated(initial),
+    fileName: null,
+    dirty: false,
+    revision: 0,
+  });
+  return {
+    ...store,
+    edit(change) {
+      const draft = structuredClone(store.get().draft);
+      change(draft as NetworkDraft);
+      store.set((s) => ({ draft, ...validated(draft), dirty: true, revision: s.revision + 1 }));
+    },
+    replace(draft, fileName = null) {
+      store.set((s) => ({ draft, ...validated(draft), fileName, dirty: false, revision: s.revision + 1 }));
+    },
+  };
+}
+
+/** The problem reported at exactly this JSON path (or under it, when `prefix` is set). */
+export function problemAt(problems: readonly Problem[], path: string, prefix = false): string | null {
+  const p = problems.find((q) => q.path === path || (prefix && q.path.startsWith(path)));
+  return p ? p.message : null;
+}

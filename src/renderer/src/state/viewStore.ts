@@ -1,0 +1,76 @@
+/** View-only state: how things are shown, never saved in the experiment. */
+import { createStore, type Store } from './createStore';
+
+export type SurfaceMode = '3d' | 'top';
+export type CurveAxis = 'step' | 'evals' | 'time';
+export type PlaneKind = 'random' | 'pca' | 'hessian' | 'axes' | 'interpolate';
+export type AnalysisTab = 'hessian' | 'census' | 'neb';
+
+export interface PlanePoint {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+export interface ViewState {
+  readonly theme: 'light' | 'dark';
+  readonly surfaceMode: SurfaceMode;
+  readonly colorMap: string;
+  readonly logScale: boolean;
+  readonly wireframe: boolean;
+  readonly contours: boolean;
+  readonly arrows: boolean;
+  readonly plane: PlaneKind;
+  /** Grid points per side of the slice. */
+  readonly resolution: number;
+  /** Recompute automatically after each valid edit. */
+  readonly autoRun: boolean;
+  /** Point of the plane under the cursor (null when the cursor is off the surface). */
+  readonly hover: PlanePoint | null;
+  /** A clicked point, kept until cleared. */
+  readonly pinned: PlanePoint | null;
+  /** Scrubbed step (shared by all runs); null follows the latest step. */
+  readonly step: number | null;
+  readonly playing: boolean;
+  /** Steps per second of playback. */
+  readonly speed: number;
+  readonly curveAxis: CurveAxis;
+  readonly curveLog: boolean;
+  readonly showUnits: boolean;
+  readonly showKinks: boolean;
+  readonly hiddenRuns: readonly string[];
+  readonly selectedCritical: number | null;
+  readonly analysisTab: AnalysisTab;
+  readonly showShortcuts: boolean;
+}
+
+export type ViewStore = Store<ViewState>;
+
+export function createViewStore(): ViewStore {
+  const prefersDark =
+    typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+  return createStore<ViewState>({
+    theme: prefersDark ? 'dark' : 'light',
+    surfaceMode: '3d',
+    colorMap: 'viridis',
+    logScale: true,
+    wireframe: false,
+    contours: true,
+    arrows: false,
+    plane: 'pca',
+    resolution: 61,
+    autoRun: true,
+    hover: null,
+    pinned: null,
+    step: null,
+    playing: false,
+    speed: 1,
+    curveAxis: 'step',
+    curveLog: true,
+    showUnits: false,
+    showKinks: true,
+    hiddenRuns: [],
+    selectedCritical: null,
+    analysisTab: 'hessian',
+    showShortcuts: false,
+  });
+}

@@ -1,0 +1,105 @@
+/** Model: hidden layer sizes, activation and initialization. Inputs follow the target. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { activations } from '../../../../core/network/activations';
+import { initSchemes } from '../../../../core/network/init';
+import { paramCount } from '../../../../core/network/spec';
+import { problemAt } from '../../state/documentStore';
+import { useApp, useDoc } from '../../state/AppContext';
+import { FieldRow, Select } from '../common/controls';
+import { NumberInput } from '../common/NumberInput';
+
+type InitChoice = 'normal' | 'he' | 'xavier' | 'torch';
+
+export function ModelSection() {
+  const { t } = useTranslation();
+  const { doc } = useApp();
+  const model = useDoc((s) => s.net!.model);
+  const problems = useDoc((s) => s.problems);
+  const hidden = model.hidden ?? [64];
+  const [text, setText] = useState(hidden.join(', '));
+  useEffect(() => setText(hidden.join(', ')), [hidden.join(',')]);
+  const init = model.init ?? { weights: { dist: 'normal', std: 1 }, bias: { const: 0 } };
+  const initChoice: InitChoice = 'scheme' in init ? init.scheme : 'normal';
+  const std = 'weights' in init ? (init.weights.std ?? 1) : 1;
+  const inputs = model.inputs ?? 1;
+  const valid = hidden.every((h) => Number.isInteger(h) && h > 0);
+  return (
+    <div className="grid2">
+      <FieldRow
+        label={t('model.hidden')}
+        help={t('model.hiddenHelp')}
+        error={problemAt(problems, 'model.hidden', true)}
+        htmlFor="hidden"
+      >
+        <input
+          id="hidden"
+          type="text"
+          value={text}
+          data-testid="hidden"
+          onChange={(e) => {
+            setText(e.target.value);
+            const parts = e.target.value
+              .split(/[\s,]+/)
+              .filter(Boolean)
+              .map(Number);
+            doc.edit((d) => {
+              d.model.hidden = parts as number[];
+              delete d.model.params;
+            });
+          }}
+        />
+      </FieldRow>
+      <div className="field">
+        <label>{t('model.shape')}</label>
+        <span className="muted" title={t('model.shapeHelp')}>
+          {inputs} → [{hidden.join(', ')}] → 1
+          {valid ? ` · ${t('model.params', { n: paramCount({ inputs, hidden }) })}` : ''}
+        </span>
+      </div>
+      <Select
+        label={t('model.activation')}
+        help={activations.get(model.activation ?? 'relu')?.help ?? t('model.activationHelp')}
+        value={model.activation ?? 'relu'}
+        options={[...activations.keys()].map((a) => ({ value: a, label: a }))}
+        onChange={(v) => doc.edit((d) => void (d.model.activation = v as typeof d.model.activation))}
+      />
+      <Select<InitChoice>
+        label={t('model.init')}
+        help={initChoice === 'normal' ? t('model.initNormalHelp') : (initSchemes.get(initChoice)?.help ?? '')}
+        value={initChoice}
+        options={[
+          { value: 'normal', label: t('model.initNormal') },
+          { value: 'he', label: 'He' },
+          { value: 'xavier', label: 'Xavier' },
+          { value: 'torch', label: 'torch' },
+        ]}
+        onChange={(v) =>
+          doc.edit((d) => {
+            d.model.init =
+              v === 'normal' ? { weights: { dist: 'normal', std: 1 }, bias: { const: 0 } } : { scheme: v };
+          })
+        }
+      />
+      {initChoice === 'normal' ? (
+        <FieldRow
+          label={t('model.std')}
+          help={t('model.stdHelp')}
+          error={problemAt(problems, 'model.init', true)}
+          htmlFor="std"
+        >
+          <NumberInput
+            id="std"
+            value={std}
+            onChange={(v) =>
+              doc.edit(
+                (d) =>
+                  void (d.model.init = { weights: { dist: 'normal', std: v as number }, bias: { const: 0 } }),
+              )
+            }
+          />
+        </FieldRow>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Two inputs: the focused network's output as a heatmap (cursor, else the first run, else the target),
+ * with each first-layer unit's activation boundary w1·x + w2·y + b = 0, which splits the plane into the
+ * linear regions of a ReLU network; training points as dots.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { layoutOf } from '../../../../core/network/spec';
+import { colorTable } from '../../lib/colorMaps';
+import { THEME_COLORS } from '../../lib/themeColors';
+import { useView } from '../../state/AppContext';
+import { canvasPng, registerExport } from '../common/exportRegistry';
+import { prepare, useCanvasSize } from '../common/useCanvas';
+import type { FunctionData } from './useFunctionData';
+
+export function Function2d({ data }: { data: FunctionData }) {
+  const { t } = useTranslation();
+  const [ref, size] = useCanvasSize();
+  const theme = useView((s) => s.theme);
+  const colorMap = useView((s) => s.colorMap);
+  const showKinks = useView((s) => s.showKinks);
+  const colors = THEME_COLORS[theme];
+
+  useEffect(() => {
+    const c = ref.current;
+    if (!c || size.w < 10) return;
+    return registerExport('function', () => canvasPng(c, colors.plotBg));
+  }, [ref, size.w, colors.plotBg]);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas || size.w < 10) return;
+    const ctx = prepare(canvas, size);
+    ctx.fillStyle = colors.plotBg;
+    ctx.fillRect(0, 0, size.w, size.h);
+    const { side, target, curves, domain, points, experiment } = data;
+    const focus = curves.find((c) => c.focus) ?? curves[0];
+    const values = focus ? focus.y : target;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of target) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (!(hi > lo)) hi = lo + 1;
+    const img = document.createElement('canvas');
+    img.width = img.height = side;
+    const ictx = img.getContext('2d')!;
+    const id = ictx.createImageData(side, side);
+    const table = colorTable(colorMap);
+    for (let i = 0; i < side; i++)
+      for (let j = 0; j < side; j++) {
+        const tt = Math.max(0, Math.min(1, (values[i * side + j]! - lo) / (hi - lo)));
+        const ti = Math.round(tt * 255) * 3;
+        const o = 4 * ((side - 1 - i) * side + j);
+        id.data[o] = table[ti]! * 255;
+        id.data[o + 1] = table[ti + 1]! * 255;
+        id.data[o + 2] = table[ti + 2]! * 255;
+        id.data[o + 3] = 255;
+      }
+    ictx.putImageData(id, 0, 0);
+    const S = Math.min(size.w - 60, size.h - 40);
+    const bx = (size.w - S) / 2;
+    const by = 10;
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(img, bx, by, S, S);
+    const [xa, xb] = domain[0]!;
+    const [ya, yb] = domain[1]!;
+    const px = (x: number) => bx + ((x - xa) / (xb - xa)) * S;
+    const py = (y: number) => by + (1 - (y - ya) / (yb - ya)) * S;
+    ctx.fillStyle = 'rgba(255,255,255,0.7)';
+    for (let i = 0; i < points.n; i++)
+      ctx.fillRect(px(points.x[2 * i]!) - 1, py(points.x[2 * i + 1]!) - 1, 2, 2);
+    if (focus && showKinks && experiment.model.hidden.length >= 1) {
+      const l1 = layoutOf(experiment.model).layers[0]!;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(bx, by, S, S);
+      ctx.clip();
+      ctx.strokeStyle = theme === 'dark' ? 'rgba(255,255,255,0.8)' : 'rgba(255,255,255,0.85)';
+      ctx.lineWidth = 1.2;
+      for (let u = 0; u < l1.fanOut; u++) {
+        const w1 = focus.params[l1.w + u]!;
+        const w2 = focus.params[l1.w + l1.fanOut + u]!;
+        const b = focus.params[l1.b + u]!;
+        ctx.beginPath();
+        if (Math.abs(w2) > Math.abs(w1)) {
+          ctx.moveTo(px(xa), py(-(b + w1 * xa) / w2));
+          ctx.lineTo(px(xb), py(-(b + w1 * xb) / w2));
+        } else if (w1 !== 0) {
+          ctx.moveTo(px(-(b + w2 * ya) / w1), py(ya));
+          ctx.lineTo(px(-(b + w2 * yb) / w1), py(yb));
+        }
+        ctx.stroke();
+      }
+      ctx.restore();
+    }
+    ctx.fillStyle = colors.muted;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillText(focus ? `${focus.name}` : t('function.target'), bx + S / 2, by + S + 16);
+  }, [data, size, colors, theme, colorMap, showKinks, ref, t]);
+
+  return (
+    <div className="plot-host">
+      <canvas ref={ref} role="img" aria-label={t('function.plotLabel2d')} data-testid="function-canvas" />
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+/** Loss curves (uPlot): every run against step, evaluations or seconds; log axis; test loss dashed. */
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { toCsv } from '../../lib/csv';
+import { formatLoss } from '../../lib/format';
+import { THEME_COLORS } from '../../lib/themeColors';
+import { downloadFile } from '../../io/download';
+import { useApp, useResults, useView } from '../../state/AppContext';
+import type { CurveAxis } from '../../state/viewStore';
+import { Segmented, Toggle } from '../common/controls';
+import { canvasPng, registerExport } from '../common/exportRegistry';
+import { ExportPngButton } from '../common/ExportPngButton';
+import { Scrubber } from '../Scrubber/Scrubber';
+import { curveTables } from './curveTables';
+
+function isDecade(v: number): boolean {
+  const e = Math.log10(v);
+  return Math.abs(e - Math.round(e)) < 1e-9;
+}
+
+export function LossCurvesView() {
+  const { t } = useTranslation();
+  const { view, results } = useApp();
+  const axis = useView((s) => s.curveAxis);
+  const log = useView((s) => s.curveLog);
+  const theme = useView((s) => s.theme);
+  const hidden = useView((s) => s.hiddenRuns);
+  const allRuns = useResults((s) => s.runs);
+  const runs = useMemo(() => allRuns.filter((r) => !hidden.includes(r.name)), [allRuns, hidden]);
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const colors = THEME_COLORS[theme];
+  const tables = useMemo(() => curveTables(runs, axis, log), [runs, axis, log]);
+  const shape = tables.series.map((s) => `${s.run}:${s.test}:${s.color}`).join('|');
+
+  // (Re)create the chart when its series, axis, scale or theme change; otherwise only setData.
+  const ready = tables.data[0].length >= 2;
+  useEffect(() => {
+    const el = host.current;
+    if (!el || !ready) return;
+    const axisStyle = {
+      stroke: colors.muted,
+      grid: { stroke: colors.grid, width: 1 },
+      ticks: { stroke: colors.grid },
+    };
+    const opts: uPlot.Options = {
+      width: Math.max(100, el.clientWidth),
+      height: Math.max(80, el.clientHeight),
+      legend: { show: false },
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
+      axes: [
+        { ...axisStyle, label: t(`curves.axis.${axis}`), labelSize: 18, size: 36 },
+        {
+          ...axisStyle,
+          size: 56,
+          // On a log axis label and grid only the decades; the 2..9 ticks clutter a small chart.
+          filter: log ? (_u, splits) => splits.map((v) => (isDecade(v) ? v : null)) : undefined,
+          values: (_u, vals) => vals.map((v) => (v === null ? '' : formatLoss(v))),
+        },
+      ],
+      series: [
+        {},
+        ...tables.series.map((s) => ({
+          label: s.test ? `${s.run} (${t('curves.test')})` : s.run,
+          stroke: s.color,
+          width: s.test ? 1.5 : 2,
+          dash: s.test ? [6, 4] : undefined,
+          spanGaps: true,
+          points: { show: false },
+        })),
+      ],
+      hooks: {
+        draw: [
+          (u) => {
+            const st = view.get().step;
+            if (st === null || axis !== 'step') return;
+            const x = u.valToPos(st, 'x', true);
+            const ctx = u.ctx;
+            ctx.save();
+            ctx.strokeStyle = theme === 'dark' ? '#ffffffaa' : '#1d2330aa';
+            ctx.lineWidth = 1.5 * devicePixelRatio;
+            ctx.beginPath();
+            ctx.moveTo(x, u.bbox.top);
+            ctx.lineTo(x, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            ctx.restore();
+          },
+        ],
+      },
+    };
+    const p = new uPlot(opts, tables.data as uPlot.AlignedData, el);
+    plot.current = p;
+    const ro = new ResizeObserver(() =>
+      p.setSize({ width: Math.max(100, el.clientWidth), height: Math.max(80, el.clientHeight) }),
+    );
+    ro.observe(el);
+    const unregister = registerExport('curves', () => canvasPng(p.ctx.canvas, colors.plotBg));
+    return () => {
+      unregister();
+      ro.disconnect();
+      p.destroy();
+      plot.current = null;
+    };
+  }, [shape, axis, log, theme, ready]);
+
+  useEffect(() => {
+    if (ready) plot.current?.setData(tables.data as uPlot.AlignedData);
+  }, [tables, ready]);
+
+  // Redraw the step cursor when scrubbing.
+  useEffect(() => view.subscribe(() => plot.current?.redraw(false, false)), [view]);
+
+  const exportCsv = () => {
+    const rs = results.get().runs;
+    const n = Math.max(0, ...rs.map((r) => r.filled));
+    const header = ['step'];
+    for (const r of rs)
+      header.push(`${r.name}_loss`, `${r.name}_test_loss`, `${r.name}_evals`, `${r.name}_time_s`);
+    const rows: number[][] = [];
+    for (let k = 0; k < n; k++) {
+      const row = [k];
+      for (const r of rs) {
+        const res = r.result;
+        row.push(
+          k < r.filled ? r.loss[k]! : NaN,
+          res?.testLoss[k] ?? NaN,
+          res ? res.evals.loss[k]! + res.evals.grad[k]! : NaN,
+          res ? res.timeMs[k]! / 1000 : NaN,
+        );
+      }
+      rows.push(row);
+    }
+    downloadFile('relief-curves.csv', toCsv(header, rows), 'text/csv');
+  };
+
+  return (
+    <section className="panel curves-panel" aria-label={t('curves.title')}>
+      <header className="panel-head">
+        <h2>{t('curves.title')}</h2>
+        <div className="toolbar">
+          <Segmented<CurveAxis>
+            label={t('curves.axisLabel')}
+            value={axis}
+            onChange={(v) => view.set({ curveAxis: v })}
+            options={(['step', 'evals', 'time'] as const).map((v) => ({
+              value: v,
+              label: t(`curves.axisShort.${v}`),
+              help: t(`curves.axisHelp.${v}`),
+            }))}
+          />
+          <Toggle
+            label={t('curves.log')}
+            help={t('curves.logHelp')}
+            checked={log}
+            onChange={(v) => view.set({ curveLog: v })}
+          />
+          <button
+            type="button"
+            className="icon-btn"
+            title={t('export.csvHelp')}
+            data-testid="csv-curves"
+            onClick={exportCsv}
+          >
+            CSV
+          </button>
+          <ExportPngButton name="curves" />
+        </div>
+      </header>
+      <div className="plot-host uplot-host" ref={host} data-testid="loss-curves" />
+      <Scrubber />
+    </section>
+  );
+}

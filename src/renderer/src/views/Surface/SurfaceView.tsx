@@ -1,0 +1,130 @@
+/** The loss surface panel: toolbar, the 3-D scene or the top-down map, legend and readout. */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { colorTable } from '../../lib/colorMaps';
+import { bilinear } from '../../lib/gridSample';
+import { THEME_COLORS } from '../../lib/themeColors';
+import { useApp, useResults, useView } from '../../state/AppContext';
+import { registerExport } from '../common/exportRegistry';
+import { ColorLegend } from './ColorLegend';
+import { PointReadout } from './PointReadout';
+import { SurfaceScene } from './surfaceScene';
+import { SurfaceToolbar } from './SurfaceToolbar';
+import { TopDownView } from './TopDownView';
+import { useSliceDerived } from './useSliceDerived';
+
+export function SurfaceView() {
+  const { t } = useTranslation();
+  const { view } = useApp();
+  const mode = useView((s) => s.surfaceMode);
+  const derived = useSliceDerived();
+  const progress = useResults((s) => s.progress);
+  const hasRuns = useResults((s) => s.runs.length > 0);
+  return (
+    <section className="panel surface-panel" aria-label={t('surface.title')}>
+      <SurfaceToolbar />
+      <div className="surface-body">
+        {mode === '3d' ? <Scene3d /> : <TopDownView />}
+        {derived ? <ColorLegend mapping={derived.mapping} /> : null}
+        {!derived ? (
+          <div className="surface-empty">
+            {progress ? t('surface.computing') : hasRuns ? t('surface.noSlice') : t('surface.empty')}
+          </div>
+        ) : null}
+        <PointReadout />
+        <div className="surface-note">{t('surface.offPlaneNote')}</div>
+      </div>
+      <button
+        type="button"
+        className="sr-only"
+        onClick={() => view.set({ surfaceMode: mode === '3d' ? 'top' : '3d' })}
+      >
+        {t('surface.toggleMode')}
+      </button>
+    </section>
+  );
+}
+
+function Scene3d() {
+  const { t } = useTranslation();
+  const { view } = useApp();
+  const host = useRef<HTMLDivElement>(null);
+  const sceneRef = useRef<SurfaceScene | null>(null);
+  const derived = useSliceDerived();
+  const colorMap = useView((s) => s.colorMap);
+  const wireframe = useView((s) => s.wireframe);
+  const contours = useView((s) => s.contours);
+  const arrows = useView((s) => s.arrows);
+  const theme = useView((s) => s.theme);
+  const step = useView((s) => s.step);
+  const hover = useView((s) => s.hover);
+  const pinned = useView((s) => s.pinned);
+  const selected = useView((s) => s.selectedCritical);
+  const colors = THEME_COLORS[theme];
+
+  useEffect(() => {
+    const scene = new SurfaceScene(host.current!, {
+      onHover: (p) => view.set({ hover: p }),
+      onClick: (p) => view.set({ pinned: p }),
+      onPickCritical: (i) => view.set({ selectedCritical: i, analysisTab: 'hessian' }),
+    });
+    sceneRef.current = scene;
+    const unregister = registerExport('surface', () => scene.toPng());
+    return () => {
+      unregister();
+      scene.dispose();
+      sceneRef.current = null;
+    };
+  }, [view]);
+
+  useEffect(() => sceneRef.current?.setBackground(colors.sceneBg, theme === 'dark'), [colors.sceneBg, theme]);
+
+  useEffect(() => {
+    const s = sceneRef.current;
+    if (!s) return;
+    if (!derived) return s.clearSurface();
+    const { slice, mapping } = derived;
+    s.setSurface(
+      slice.alpha,
+      slice.beta,
+      slice.loss,
+      mapping,
+      colorTable(colorMap),
+      slice.plateau,
+      wireframe,
+    );
+  }, [derived?.slice, derived?.mapping, colorMap, wireframe]);
+
+  useEffect(() => {
+    sceneRef.current?.setContours(contours && derived ? derived.contours : [], theme === 'dark');
+  }, [derived?.contours, contours, theme, derived?.mapping]);
+
+  useEffect(() => {
+    const s = sceneRef.current;
+    if (!s) return;
+    s.setPaths(derived?.paths ?? [], colors.sceneBg, arrows);
+    s.setStep(view.get().step);
+  }, [derived?.paths, derived?.mapping, arrows, colors.sceneBg, view]);
+
+  useEffect(() => sceneRef.current?.setStep(step), [step, derived?.paths]);
+
+  useEffect(() => {
+    sceneRef.current?.setCritical(derived?.slice.critical ?? [], selected);
+  }, [derived?.slice, derived?.mapping, selected]);
+
+  useEffect(() => {
+    if (!derived) return;
+    const grid = { alpha: derived.slice.alpha, beta: derived.slice.beta, values: derived.slice.loss };
+    sceneRef.current?.setPointers(hover, pinned, (p) => bilinear(grid, p.alpha, p.beta));
+  }, [hover, pinned, derived]);
+
+  return (
+    <div
+      ref={host}
+      className="surface-host"
+      data-testid="surface-3d"
+      aria-label={t('surface.canvasLabel')}
+      onDoubleClick={() => sceneRef.current?.resetCamera()}
+    />
+  );
+}

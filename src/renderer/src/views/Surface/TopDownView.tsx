@@ -1,0 +1,208 @@
+/**
+ * The top-down map for exact reading: the slice as a heatmap with contour lines, paths (dashed where they
+ * leave the plane), start/end/current markers, critical-point symbols, axes in plane coordinates.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { colorTable } from '../../lib/colorMaps';
+import { snapshotAt } from '../../lib/pathOnSlice';
+import { THEME_COLORS } from '../../lib/themeColors';
+import { useApp, useView } from '../../state/AppContext';
+import { canvasPng, registerExport } from '../common/exportRegistry';
+import { prepare, useCanvasSize } from '../common/useCanvas';
+import { drawSymbol } from './textSprite';
+import { useSliceDerived } from './useSliceDerived';
+
+const PAD = { l: 48, r: 84, t: 12, b: 34 };
+
+export function TopDownView() {
+  const { t } = useTranslation();
+  const { view } = useApp();
+  const derived = useSliceDerived();
+  const [ref, size] = useCanvasSize();
+  const colorMap = useView((s) => s.colorMap);
+  const showContours = useView((s) => s.contours);
+  const step = useView((s) => s.step);
+  const hover = useView((s) => s.hover);
+  const pinned = useView((s) => s.pinned);
+  const selected = useView((s) => s.selectedCritical);
+  const theme = useView((s) => s.theme);
+  const colors = THEME_COLORS[theme];
+  const box = useRef({ x: PAD.l, y: PAD.t, w: 1, h: 1 });
+
+  // The heatmap image (one pixel per grid point), rebuilt only when the slice or map changes.
+  const image = useMemo(() => {
+    if (!derived) return null;
+    const { slice, mapping } = derived;
+    const na = slice.alpha.length;
+    const nb = slice.beta.length;
+    const c = document.createElement('canvas');
+    c.width = na;
+    c.height = nb;
+    const ctx = c.getContext('2d')!;
+    const img = ctx.createImageData(na, nb);
+    const table = colorTable(colorMap);
+    for (let i = 0; i < nb; i++)
+      for (let j = 0; j < na; j++) {
+        const k = i * na + j;
+        const o = 4 * ((nb - 1 - i) * na + j); // beta grows upward
+        const l = slice.loss[k]!;
+        const tt = Math.max(0, Math.min(1, mapping.t(l)));
+        const ti = Math.round(tt * 255) * 3;
+        const pl = slice.plateau?.[k] ? 0.45 : 0;
+        img.data[o] = 255 * ((1 - pl) * table[ti]! + pl);
+        img.data[o + 1] = 255 * ((1 - pl) * table[ti + 1]! + pl);
+        img.data[o + 2] = 255 * ((1 - pl) * table[ti + 2]! + pl);
+        img.data[o + 3] = Number.isFinite(l) ? 255 : 60;
+      }
+    ctx.putImageData(img, 0, 0);
+    return c;
+  }, [derived?.slice, derived?.mapping, colorMap]);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas || size.w < 10) return;
+    return registerExport('surface-top', () => canvasPng(canvas, colors.plotBg));
+  }, [ref, size.w, colors.plotBg]);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas || size.w < 10) return;
+    const ctx = prepare(canvas, size);
+    ctx.fillStyle = colors.sceneBg;
+    ctx.fillRect(0, 0, size.w, size.h);
+    if (!derived || !image) return;
+    const { slice, mapping, contours, paths } = derived;
+    const side = Math.min(size.w - PAD.l - PAD.r, size.h - PAD.t - PAD.b);
+    const bx = PAD.l + Math.max(0, (size.w - PAD.l - PAD.r - side) / 2);
+    const b = { x: bx, y: PAD.t, w: side, h: side };
+    box.current = b;
+    const px = (a: number) => b.x + ((mapping.x(a) + 1) / 2) * b.w;
+    const py = (be: number) => b.y + (1 - (mapping.z(be) + 1) / 2) * b.h;
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(image, b.x, b.y, b.w, b.h);
+    if (showContours) {
+      ctx.strokeStyle = theme === 'dark' ? 'rgba(255,255,255,0.45)' : 'rgba(20,20,20,0.45)';
+      ctx.lineWidth = 0.8;
+      for (const l of contours) {
+        ctx.beginPath();
+        for (let k = 0; k < l.points.length; k += 2) {
+          const x = px(l.points[k]!);
+          const y = py(l.points[k + 1]!);
+          if (k === 0) ctx.moveTo(x, y);
+          else ctx.lineTo(x, y);
+        }
+        ctx.stroke();
+      }
+    }
+    // Paths: solid in the plane, dashed and faded where they leave it.
+    for (const { color, path } of paths) {
+      const n = path.steps.length;
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2.5;
+      for (let k = 1; k < n; k++) {
+        const off = Math.max(path.offPlane[k - 1]!, path.offPlane[k]!);
+        ctx.globalAlpha = off > 0.1 ? 0.55 : 1;
+        ctx.setLineDash(off > 0.1 ? [5, 4] : []);
+        ctx.beginPath();
+        ctx.moveTo(px(path.alpha[k - 1]!), py(path.beta[k - 1]!));
+        ctx.lineTo(px(path.alpha[k]!), py(path.beta[k]!));
+        ctx.stroke();
+      }
+      ctx.setLineDash([]);
+      ctx.globalAlpha = 1;
+      if (n > 0) {
+        drawSymbol(ctx, 'end', px(path.alpha[n - 1]!), py(path.beta[n - 1]!), 6, color);
+        const k = step === null ? n - 1 : snapshotAt(path.steps, step);
+        if (k >= 0) {
+          ctx.beginPath();
+          ctx.arc(px(path.alpha[k]!), py(path.beta[k]!), 6.5, 0, Math.PI * 2);
+          ctx.fillStyle = color;
+          ctx.fill();
+          ctx.lineWidth = 2;
+          ctx.strokeStyle = '#fff';
+          ctx.stroke();
+        }
+      }
+    }
+    const first = paths.find((p) => p.path.steps.length > 0);
+    if (first) drawSymbol(ctx, 'start', px(first.path.alpha[0]!), py(first.path.beta[0]!), 8, '#ffffff');
+    slice.critical.forEach((c, i) =>
+      drawSymbol(
+        ctx,
+        c.kind,
+        px(c.alpha),
+        py(c.beta),
+        i === selected ? 10 : 7.5,
+        i === selected ? '#ffd400' : '#ffffff',
+      ),
+    );
+    for (const [p, col] of [
+      [pinned, '#ff3366'],
+      [hover, '#ffffff'],
+    ] as const) {
+      if (!p) continue;
+      ctx.strokeStyle = col;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.arc(px(p.alpha), py(p.beta), 7, 0, Math.PI * 2);
+      ctx.stroke();
+    }
+    // Axes
+    ctx.fillStyle = colors.muted;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    const na = slice.alpha.length;
+    const nb = slice.beta.length;
+    for (let q = 0; q <= 4; q++) {
+      const a = slice.alpha[0]! + ((slice.alpha[na - 1]! - slice.alpha[0]!) * q) / 4;
+      ctx.fillText(a.toPrecision(2), px(a), b.y + b.h + 4);
+    }
+    ctx.fillText('α', b.x + b.w / 2, b.y + b.h + 18);
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (let q = 0; q <= 4; q++) {
+      const be = slice.beta[0]! + ((slice.beta[nb - 1]! - slice.beta[0]!) * q) / 4;
+      ctx.fillText(be.toPrecision(2), b.x - 5, py(be));
+    }
+    ctx.fillText('β', b.x - 34, b.y + b.h / 2);
+  }, [derived, image, size, showContours, step, hover, pinned, selected, colors, theme, ref]);
+
+  const toPlane = (e: React.MouseEvent) => {
+    if (!derived) return null;
+    const r = (e.target as HTMLCanvasElement).getBoundingClientRect();
+    const b = box.current;
+    const x = ((e.clientX - r.left - b.x) / b.w) * 2 - 1;
+    const z = (1 - (e.clientY - r.top - b.y) / b.h) * 2 - 1;
+    if (Math.abs(x) > 1 || Math.abs(z) > 1) return null;
+    return { alpha: derived.mapping.alphaOf(x), beta: derived.mapping.betaOf(z) };
+  };
+
+  return (
+    <div className="surface-host">
+      <canvas
+        ref={ref}
+        data-testid="surface-top"
+        role="img"
+        aria-label={t('surface.topLabel')}
+        onPointerMove={(e) => view.set({ hover: toPlane(e) })}
+        onPointerLeave={() => view.set({ hover: null })}
+        onClick={(e) => {
+          const p = toPlane(e);
+          if (!p || !derived) return;
+          const m = derived.mapping;
+          const b = box.current;
+          const hit = derived.slice.critical.findIndex(
+            (c) =>
+              Math.hypot(((m.x(c.alpha) - m.x(p.alpha)) * b.w) / 2, ((m.z(c.beta) - m.z(p.beta)) * b.h) / 2) <
+              9,
+          );
+          if (hit >= 0) view.set({ selectedCritical: hit, analysisTab: 'hessian' });
+          else view.set({ pinned: p });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,480 @@
+/**
+ * The three.js scene of the loss surface, outside React: a lit mesh whose buffers are updated in place,
+ * wireframe and contour overlays, each run's path (wide lines), start/end/current markers, critical-point
+ * symbols, axis labels, hover and click picking. Renders only when something changed or the camera moves.
+ */
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { Line2 } from 'three/examples/jsm/lines/Line2.js';
+import { LineGeometry } from 'three/examples/jsm/lines/LineGeometry.js';
+import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import type { ContourLine } from '../../lib/contourLines';
+import { snapshotAt, type SlicePath } from '../../lib/pathOnSlice';
+import { fillSurface, gridIndices, HEIGHT, type SurfaceMapping } from '../../lib/surfaceMapping';
+import type { SliceCritical } from '../../state/resultsStore';
+import type { PlanePoint } from '../../state/viewStore';
+import { symbolSprite, textSprite } from './textSprite';
+
+export interface ScenePath {
+  readonly name: string;
+  readonly color: string;
+  readonly path: SlicePath;
+}
+
+export interface SceneCallbacks {
+  onHover(p: PlanePoint | null): void;
+  onClick(p: PlanePoint): void;
+  onPickCritical(index: number): void;
+}
+
+function disposeGroup(g: THREE.Group): void {
+  g.traverse((o) => {
+    const m = o as THREE.Mesh;
+    m.geometry?.dispose();
+    const mat = m.material as THREE.Material | THREE.Material[] | undefined;
+    if (Array.isArray(mat)) mat.forEach((x) => x.dispose());
+    else mat?.dispose();
+  });
+  g.clear();
+}
+
+export class SurfaceScene {
+  readonly renderer: THREE.WebGLRenderer;
+  private readonly scene = new THREE.Scene();
+  private readonly camera = new THREE.PerspectiveCamera(40, 1, 0.01, 100);
+  private readonly controls: OrbitControls;
+  private readonly geometry = new THREE.BufferGeometry();
+  private readonly surfaceMat = new THREE.MeshStandardMaterial({
+    vertexColors: true,
+    side: THREE.DoubleSide,
+    roughness: 0.75,
+    metalness: 0.05,
+    flatShading: false,
+  });
+  private readonly wireMat = new THREE.MeshBasicMaterial({
+    color: 0x000000,
+    wireframe: true,
+    transparent: true,
+    opacity: 0.18,
+  });
+  private readonly mesh = new THREE.Mesh(this.geometry, this.surfaceMat);
+  private readonly wire = new THREE.Mesh(this.geometry, this.wireMat);
+  private readonly contourGroup = new THREE.Group();
+  private readonly pathGroup = new THREE.Group();
+  private readonly markerGroup = new THREE.Group();
+  private readonly criticalGroup = new THREE.Group();
+  private readonly axisGroup = new THREE.Group();
+  private readonly hoverMarker: THREE.Mesh;
+  private readonly pinMarker: THREE.Mesh;
+  private readonly raycaster = new THREE.Raycaster();
+  private readonly resizeObserver: ResizeObserver;
+  private mapping: SurfaceMapping | null = null;
+  private gridSize = [0, 0];
+  private paths: readonly ScenePath[] = [];
+  private stepMarkers: { mesh: THREE.Mesh; path: SlicePath }[] = [];
+  private lineMaterials: LineMaterial[] = [];
+  private dirty = true;
+  private frame = 0;
+  private hoverPending: PointerEvent | null = null;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly callbacks: SceneCallbacks,
+  ) {
+    this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true, alpha: false });
+    this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
+    this.renderer.domElement.className = 'surface-canvas';
+    this.renderer.domElement.setAttribute('role', 'img');
+    host.appendChild(this.renderer.domElement);
+    this.camera.position.set(1.9, 1.55, 2.1);
+    this.controls = new OrbitControls(this.camera, this.renderer.domElement);
+    this.controls.target.set(0, HEIGHT * 0.35, 0);
+    this.controls.enableDamping = true;
+    this.controls.dampingFactor = 0.12;
+    this.controls.addEventListener('change', () => (this.dirty = true));
+    this.scene.add(new THREE.HemisphereLight(0xffffff, 0x444455, 1.6));
+    const sun = new THREE.DirectionalLight(0xffffff, 1.6);
+    sun.position.set(2, 4, 1.5);
+    this.scene.add(sun);
+    this.mesh.visible = false;
+    this.wire.visible = false;
+    this.scene.add(
+      this.mesh,
+      this.wire,
+      this.contourGroup,
+      this.pathGroup,
+      this.markerGroup,
+      this.criticalGroup,
+      this.axisGroup,
+    );
+    const ring = (color: number) =>
+      new THREE.Mesh(
+        new THREE.TorusGeometry(0.03, 0.007, 8, 32),
+        new THREE.MeshBasicMaterial({ color, depthTest: false, transparent: true }),
+      );
+    this.hoverMarker = ring(0xffffff);
+    this.hoverMarker.rotation.x = Math.PI / 2;
+    this.hoverMarker.visible = false;
+    this.hoverMarker.renderOrder = 20;
+    this.pinMarker = ring(0xff3366);
+    this.pinMarker.rotation.x = Math.PI / 2;
+    this.pinMarker.visible = false;
+    this.pinMarker.renderOrder = 20;
+    this.scene.add(this.hoverMarker, this.pinMarker);
+
+    const el = this.renderer.domElement;
+    el.addEventListener('pointermove', (e) => {
+      this.hoverPending = e;
+    });
+    el.addEventListener('pointerleave', () => {
+      this.hoverPending = null;
+      this.hoverMarker.visible = false;
+      this.dirty = true;
+      this.callbacks.onHover(null);
+    });
+    let downAt: [number, number] | null = null;
+    el.addEventListener('pointerdown', (e) => (downAt = [e.clientX, e.clientY]));
+    el.addEventListener('pointerup', (e) => {
+      if (!downAt || Math.hypot(e.clientX - downAt[0], e.clientY - downAt[1]) > 4) return;
+      this.click(e);
+    });
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(host);
+    this.resize();
+    const loop = () => {
+      this.frame = requestAnimationFrame(loop);
+      if (this.controls.update()) this.dirty = true;
+      if (this.hoverPending) {
+        this.hover(this.hoverPending);
+        this.hoverPending = null;
+      }
+      if (this.dirty) {
+        this.dirty = false;
+        this.renderer.render(this.scene, this.camera);
+      }
+    };
+    loop();
+  }
+
+  private resize(): void {
+    const w = Math.max(1, this.host.clientWidth);
+    const h = Math.max(1, this.host.clientHeight);
+    this.renderer.setSize(w, h, false);
+    this.renderer.domElement.style.width = `${w}px`;
+    this.renderer.domElement.style.height = `${h}px`;
+    this.camera.aspect = w / h;
+    this.camera.updateProjectionMatrix();
+    for (const m of this.lineMaterials) m.resolution.set(w, h);
+    this.dirty = true;
+  }
+
+  setBackground(color: string, dark: boolean): void {
+    this.scene.background = new THREE.Color(color);
+    this.wireMat.color.set(dark ? 0xffffff : 0x000000);
+    this.wireMat.opacity = dark ? 0.12 : 0.18;
+    this.dirty = true;
+  }
+
+  /** Update the mesh in place (reallocating only when the grid size changes). */
+  setSurface(
+    alpha: Float64Array,
+    beta: Float64Array,
+    loss: Float64Array,
+    mapping: SurfaceMapping,
+    table: Float32Array,
+    plateau: Uint8Array | null,
+    wireframe: boolean,
+  ): void {
+    const na = alpha.length;
+    const nb = beta.length;
+    this.mapping = mapping;
+    if (this.gridSize[0] !== na || this.gridSize[1] !== nb) {
+      this.geometry.setAttribute('position', new THREE.BufferAttribute(new Float32Array(na * nb * 3), 3));
+      this.geometry.setAttribute('color', new THREE.BufferAttribute(new Float32Array(na * nb * 3), 3));
+      this.geometry.setIndex(new THREE.BufferAttribute(gridIndices(na, nb), 1));
+      this.gridSize = [na, nb];
+    }
+    const pos = this.geometry.getAttribute('position') as THREE.BufferAttribute;
+    const col = this.geometry.getAttribute('color') as THREE.BufferAttribute;
+    fillSurface(
+      loss,
+      alpha,
+      beta,
+      mapping,
+      table,
+      plateau,
+      pos.array as Float32Array,
+      col.array as Float32Array,
+    );
+    pos.needsUpdate = true;
+    col.needsUpdate = true;
+    this.geometry.computeVertexNormals();
+    this.geometry.computeBoundingSphere();
+    this.mesh.visible = true;
+    this.wire.visible = wireframe;
+    this.buildAxes(alpha, beta, mapping);
+    this.dirty = true;
+  }
+
+  clearSurface(): void {
+    this.mesh.visible = false;
+    this.wire.visible = false;
+    disposeGroup(this.contourGroup);
+    disposeGroup(this.axisGroup);
+    disposeGroup(this.criticalGroup);
+    this.mapping = null;
+    this.dirty = true;
+  }
+
+  private buildAxes(alpha: Float64Array, beta: Float64Array, m: SurfaceMapping): void {
+    disposeGroup(this.axisGroup);
+    const color = this.wireMat.color.getHex() === 0xffffff ? '#d8dde6' : '#334';
+    const lineMat = new THREE.LineBasicMaterial({ color, transparent: true, opacity: 0.6 });
+    const box = new THREE.BufferGeometry().setFromPoints([
+      new THREE.Vector3(-1, 0, 1.06),
+      new THREE.Vector3(1, 0, 1.06),
+      new THREE.Vector3(1.06, 0, -1),
+      new THREE.Vector3(1.06, 0, 1),
+      new THREE.Vector3(-1.06, 0, -1),
+      new THREE.Vector3(-1.06, HEIGHT, -1),
+    ]);
+    this.axisGroup.add(new THREE.LineSegments(box, lineMat));
+    const fmt = (v: number) =>
+      Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2);
+    const put = (text: string, x: number, y: number, z: number) => {
+      const s = textSprite(text, color);
+      s.position.set(x, y, z);
+      this.axisGroup.add(s);
+    };
+    put('α', 0, 0, 1.2);
+    put(fmt(alpha[0]!), -1, 0, 1.16);
+    put(fmt(alpha[alpha.length - 1]!), 1, 0, 1.16);
+    put('β', 1.2, 0, 0);
+    put(fmt(beta[0]!), 1.18, 0, -1);
+    put(fmt(beta[beta.length - 1]!), 1.18, 0, 1);
+    put(m.log ? 'log₁₀ loss' : 'loss', -1.06, HEIGHT + 0.08, -1);
+  }
+
+  setContours(lines: readonly ContourLine[], dark: boolean): void {
+    disposeGroup(this.contourGroup);
+    const m = this.mapping;
+    if (!m || lines.length === 0) return void (this.dirty = true);
+    let count = 0;
+    for (const l of lines) count += l.points.length / 2 - 1;
+    const pos = new Float32Array(count * 6);
+    let o = 0;
+    for (const l of lines) {
+      const y = ((l.level - m.lo) / (m.hi - m.lo)) * HEIGHT + 0.003;
+      for (let k = 0; k + 3 < l.points.length; k += 2) {
+        pos[o++] = m.x(l.points[k]!);
+        pos[o++] = y;
+        pos[o++] = m.z(l.points[k + 1]!);
+        pos[o++] = m.x(l.points[k + 2]!);
+        pos[o++] = y;
+        pos[o++] = m.z(l.points[k + 3]!);
+      }
+    }
+    const g = new THREE.BufferGeometry();
+    g.setAttribute('position', new THREE.BufferAttribute(pos, 3));
+    this.contourGroup.add(
+      new THREE.LineSegments(
+        g,
+        new THREE.LineBasicMaterial({
+          color: dark ? 0xffffff : 0x1a1a1a,
+          transparent: true,
+          opacity: dark ? 0.35 : 0.45,
+        }),
+      ),
+    );
+    this.dirty = true;
+  }
+
+  setPaths(paths: readonly ScenePath[], background: string, arrows: boolean): void {
+    disposeGroup(this.pathGroup);
+    disposeGroup(this.markerGroup);
+    this.lineMaterials = [];
+    this.stepMarkers = [];
+    this.paths = paths;
+    const m = this.mapping;
+    if (!m) return void (this.dirty = true);
+    const bg = new THREE.Color(background);
+    const w = this.host.clientWidth;
+    const h = this.host.clientHeight;
+    let startDrawn = false;
+    for (const { color, path } of paths) {
+      const n = path.steps.length;
+      if (n === 0) continue;
+      const c = new THREE.Color(color);
+      const positions: number[] = [];
+      const colors: number[] = [];
+      for (let k = 0; k < n; k++) {
+        positions.push(m.x(path.alpha[k]!), m.y(path.loss[k]!) + 0.006, m.z(path.beta[k]!));
+        // Off-plane points fade toward the background: the path is not on this surface there.
+        const fade = Math.min(0.75, path.offPlane[k]! * 3);
+        const mix = c.clone().lerp(bg, fade);
+        colors.push(mix.r, mix.g, mix.b);
+      }
+      if (n === 1) {
+        positions.push(...positions.slice(0, 3));
+        colors.push(...colors.slice(0, 3));
+      }
+      const geo = new LineGeometry();
+      geo.setPositions(positions);
+      geo.setColors(colors);
+      const mat = new LineMaterial({ linewidth: 3, vertexColors: true, worldUnits: false, depthTest: true });
+      mat.resolution.set(w, h);
+      this.lineMaterials.push(mat);
+      const line = new Line2(geo, mat);
+      line.computeLineDistances();
+      line.renderOrder = 5;
+      this.pathGroup.add(line);
+      if (!startDrawn) {
+        const s = symbolSprite('start', '#ffffff', 0.05);
+        s.position.set(positions[0]!, positions[1]! + 0.01, positions[2]!);
+        this.markerGroup.add(s);
+        startDrawn = true;
+      }
+      const end = new THREE.Mesh(
+        new THREE.ConeGeometry(0.022, 0.05, 16),
+        new THREE.MeshStandardMaterial({ color: c, emissive: c, emissiveIntensity: 0.3 }),
+      );
+      end.rotation.x = Math.PI;
+      const e = 3 * (n - 1);
+      end.position.set(positions[e]!, positions[e + 1]! + 0.03, positions[e + 2]!);
+      this.markerGroup.add(end);
+      const cur = new THREE.Mesh(
+        new THREE.SphereGeometry(0.022, 20, 14),
+        new THREE.MeshStandardMaterial({ color: c, emissive: c, emissiveIntensity: 0.45 }),
+      );
+      cur.renderOrder = 8;
+      this.markerGroup.add(cur);
+      this.stepMarkers.push({ mesh: cur, path });
+      if (arrows) this.addArrows(path, m, c);
+    }
+    this.dirty = true;
+  }
+
+  private addArrows(path: SlicePath, m: SurfaceMapping, c: THREE.Color): void {
+    const n = path.steps.length;
+    const every = Math.max(1, Math.floor(n / 16));
+    for (let k = 0; k + 1 < n; k += every) {
+      const from = new THREE.Vector3(m.x(path.alpha[k]!), m.y(path.loss[k]!) + 0.01, m.z(path.beta[k]!));
+      const to = new THREE.Vector3(
+        m.x(path.alpha[k + 1]!),
+        m.y(path.loss[k + 1]!) + 0.01,
+        m.z(path.beta[k + 1]!),
+      );
+      const dir = to.clone().sub(from);
+      const len = dir.length();
+      if (len < 1e-6) continue;
+      const a = new THREE.ArrowHelper(dir.normalize(), from, Math.max(0.06, len), c.getHex(), 0.035, 0.02);
+      this.pathGroup.add(a);
+    }
+  }
+
+  /** Move each run's current marker to the snapshot at `step` (null: the last one). */
+  setStep(step: number | null): void {
+    const m = this.mapping;
+    if (!m) return;
+    for (const { mesh, path } of this.stepMarkers) {
+      const k = step === null ? path.steps.length - 1 : snapshotAt(path.steps, step);
+      mesh.visible = k >= 0;
+      if (k < 0) continue;
+      mesh.position.set(m.x(path.alpha[k]!), m.y(path.loss[k]!) + 0.01, m.z(path.beta[k]!));
+    }
+    this.dirty = true;
+  }
+
+  setCritical(points: readonly SliceCritical[], selected: number | null): void {
+    disposeGroup(this.criticalGroup);
+    const m = this.mapping;
+    if (!m) return;
+    points.forEach((p, i) => {
+      const s = symbolSprite(p.kind, i === selected ? '#ffd400' : '#ffffff', i === selected ? 0.06 : 0.045);
+      s.position.set(m.x(p.alpha), m.y(p.loss) + 0.02, m.z(p.beta));
+      s.userData.critical = i;
+      this.criticalGroup.add(s);
+    });
+    this.dirty = true;
+  }
+
+  setPointers(
+    hover: PlanePoint | null,
+    pinned: PlanePoint | null,
+    heightAt: (p: PlanePoint) => number,
+  ): void {
+    const m = this.mapping;
+    for (const [marker, p] of [
+      [this.hoverMarker, hover],
+      [this.pinMarker, pinned],
+    ] as const) {
+      marker.visible = !!(m && p);
+      if (m && p) marker.position.set(m.x(p.alpha), m.y(heightAt(p)) + 0.004, m.z(p.beta));
+    }
+    this.dirty = true;
+  }
+
+  private pick(e: PointerEvent): THREE.Intersection[] {
+    const r = this.renderer.domElement.getBoundingClientRect();
+    const ndc = new THREE.Vector2(
+      ((e.clientX - r.left) / r.width) * 2 - 1,
+      -((e.clientY - r.top) / r.height) * 2 + 1,
+    );
+    this.raycaster.setFromCamera(ndc, this.camera);
+    return this.raycaster.intersectObject(this.mesh, false);
+  }
+
+  private hover(e: PointerEvent): void {
+    const m = this.mapping;
+    if (!m || !this.mesh.visible) return;
+    const hit = this.pick(e)[0];
+    if (!hit) {
+      this.callbacks.onHover(null);
+      return;
+    }
+    this.callbacks.onHover({ alpha: m.alphaOf(hit.point.x), beta: m.betaOf(hit.point.z) });
+  }
+
+  private click(e: PointerEvent): void {
+    const m = this.mapping;
+    if (!m) return;
+    const r = this.renderer.domElement.getBoundingClientRect();
+    const ndc = new THREE.Vector2(
+      ((e.clientX - r.left) / r.width) * 2 - 1,
+      -((e.clientY - r.top) / r.height) * 2 + 1,
+    );
+    this.raycaster.setFromCamera(ndc, this.camera);
+    const crit = this.raycaster.intersectObjects(this.criticalGroup.children, false)[0];
+    if (crit) {
+      this.callbacks.onPickCritical(crit.object.userData.critical as number);
+      return;
+    }
+    const hit = this.pick(e)[0];
+    if (hit) this.callbacks.onClick({ alpha: m.alphaOf(hit.point.x), beta: m.betaOf(hit.point.z) });
+  }
+
+  resetCamera(): void {
+    this.camera.position.set(1.9, 1.55, 2.1);
+    this.controls.target.set(0, HEIGHT * 0.35, 0);
+    this.controls.update();
+    this.dirty = true;
+  }
+
+  /** The current picture as a PNG data URL. */
+  toPng(): string {
+    this.renderer.render(this.scene, this.camera);
+    return this.renderer.domElement.toDataURL('image/png');
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    this.resizeObserver.disconnect();
+    this.controls.dispose();
+    for (const g of [this.contourGroup, this.pathGroup, this.markerGroup, this.criticalGroup, this.axisGroup])
+      disposeGroup(g);
+    this.geometry.dispose();
+    this.renderer.dispose();
+    this.renderer.domElement.remove();
+    void this.paths;
+  }
+}

@@ -1,0 +1,88 @@
+/** Screen-facing text and symbol sprites drawn on small canvases (axis labels, critical-point symbols). */
+import * as THREE from 'three';
+
+export function textSprite(text: string, color: string, px = 28): THREE.Sprite {
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d')!;
+  ctx.font = `${px}px system-ui, sans-serif`;
+  const w = Math.ceil(ctx.measureText(text).width) + 8;
+  canvas.width = w;
+  canvas.height = px + 10;
+  ctx.font = `${px}px system-ui, sans-serif`;
+  ctx.fillStyle = color;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, 4, canvas.height / 2);
+  const tex = new THREE.CanvasTexture(canvas);
+  tex.colorSpace = THREE.SRGBColorSpace;
+  const sprite = new THREE.Sprite(
+    new THREE.SpriteMaterial({ map: tex, depthTest: false, transparent: true }),
+  );
+  const h = 0.06;
+  sprite.scale.set((h * canvas.width) / canvas.height, h, 1);
+  sprite.renderOrder = 10;
+  return sprite;
+}
+
+export type SymbolKind = 'minimum' | 'saddle' | 'maximum' | 'start' | 'end';
+
+/** Draws a critical-point symbol: ● minimum, ✕ saddle, ▲ maximum; white with a dark outline. */
+export function drawSymbol(
+  ctx: CanvasRenderingContext2D,
+  kind: SymbolKind,
+  cx: number,
+  cy: number,
+  r: number,
+  fill = '#ffffff',
+): void {
+  ctx.save();
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = '#111';
+  ctx.fillStyle = fill;
+  ctx.lineWidth = Math.max(1.5, r / 3.5);
+  ctx.beginPath();
+  if (kind === 'minimum' || kind === 'start' || kind === 'end') {
+    ctx.arc(cx, cy, r * 0.75, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
+  } else if (kind === 'maximum') {
+    ctx.moveTo(cx, cy - r);
+    ctx.lineTo(cx + r * 0.9, cy + r * 0.7);
+    ctx.lineTo(cx - r * 0.9, cy + r * 0.7);
+    ctx.closePath();
+    ctx.fill();
+    ctx.stroke();
+  } else {
+    const d = r * 0.75;
+    ctx.lineCap = 'round';
+    ctx.lineWidth = r / 1.6;
+    ctx.strokeStyle = '#111';
+    ctx.moveTo(cx - d, cy - d);
+    ctx.lineTo(cx + d, cy + d);
+    ctx.moveTo(cx + d, cy - d);
+    ctx.lineTo(cx - d, cy + d);
+    ctx.stroke();
+    ctx.lineWidth = r / 3;
+    ctx.strokeStyle = fill;
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+const symbolTextures = new Map<string, THREE.Texture>();
+
+export function symbolSprite(kind: SymbolKind, fill = '#ffffff', size = 0.045): THREE.Sprite {
+  const key = `${kind}:${fill}`;
+  let tex = symbolTextures.get(key);
+  if (!tex) {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 64;
+    drawSymbol(canvas.getContext('2d')!, kind, 32, 32, 24, fill);
+    tex = new THREE.CanvasTexture(canvas);
+    tex.colorSpace = THREE.SRGBColorSpace;
+    symbolTextures.set(key, tex);
+  }
+  const s = new THREE.Sprite(new THREE.SpriteMaterial({ map: tex, depthTest: false, transparent: true }));
+  s.scale.set(size, size, 1);
+  s.renderOrder = 12;
+  return s;
+}

@@ -1,0 +1,51 @@
+/** What every surface view draws, derived once per slice/scale/runs change: mapping, contours, paths. */
+import { useMemo } from 'react';
+import { contourLevels, contourLines, type ContourLine } from '../../lib/contourLines';
+import { pathOnSlice } from '../../lib/pathOnSlice';
+import { createMapping, type SurfaceMapping } from '../../lib/surfaceMapping';
+import { useResults, useView } from '../../state/AppContext';
+import type { Slice } from '../../state/resultsStore';
+import type { ScenePath } from './surfaceScene';
+
+export interface SliceDerived {
+  readonly slice: Slice;
+  readonly mapping: SurfaceMapping;
+  /** Displayed values (log10 loss or loss) for contouring. */
+  readonly contours: readonly ContourLine[];
+  readonly paths: readonly ScenePath[];
+}
+
+export function useSliceDerived(): SliceDerived | null {
+  const slice = useResults((s) => s.slice);
+  const runs = useResults((s) => s.runs);
+  const log = useView((s) => s.logScale);
+  const hidden = useView((s) => s.hiddenRuns);
+  const base = useMemo(() => {
+    if (!slice) return null;
+    const mapping = createMapping(slice.alpha, slice.beta, slice.loss, log);
+    const shown = Float64Array.from(slice.loss, (l) =>
+      Number.isFinite(l) ? (log ? Math.log10(Math.max(l, mapping.floor)) : l) : NaN,
+    );
+    const contours = contourLines(
+      { alpha: slice.alpha, beta: slice.beta, values: shown },
+      contourLevels(mapping.lo, mapping.hi, 14),
+    );
+    return { slice, mapping, contours };
+  }, [slice, log]);
+  const paths = useMemo(() => {
+    if (!base) return [];
+    return runs
+      .filter(
+        (r) =>
+          !hidden.includes(r.name) &&
+          r.snapshots.length > 0 &&
+          r.snapshots[0]!.length === base.slice.center.length,
+      )
+      .map((r) => ({
+        name: r.name,
+        color: r.color,
+        path: pathOnSlice(base.slice, r.snapshots, r.snapshotSteps, r.loss),
+      }));
+  }, [base, runs, hidden]);
+  return base ? { ...base, paths } : null;
+}

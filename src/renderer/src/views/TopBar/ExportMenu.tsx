@@ -1,0 +1,112 @@
+/** The export menu: JSON of the experiment with results, CSV of curves/paths/grid, PNG of any view, CLI. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cliCommand } from '../../lib/cliCommand';
+import { experimentWithResults, gridCsv, pathsCsv } from '../../lib/exportData';
+import { downloadFile } from '../../io/download';
+import { useApp, useDoc, useResults } from '../../state/AppContext';
+import { dataUrlToBlob, exportNames, pngOf } from '../common/exportRegistry';
+
+export function ExportMenu() {
+  const { t } = useTranslation();
+  const { doc, results } = useApp();
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const hasSlice = useResults((s) => s.slice !== null);
+  const fileName = useDoc((s) => s.fileName);
+  const base = (doc.get().draft.name ?? 'experiment').replace(/[^\w.-]+/g, '-');
+  const item = (key: string, testId: string, action: () => void, disabled = false) => (
+    <button
+      type="button"
+      role="menuitem"
+      disabled={disabled}
+      data-testid={testId}
+      title={t(`export.${key}Help`)}
+      onClick={() => {
+        action();
+        setOpen(false);
+      }}
+    >
+      {t(`export.${key}`)}
+    </button>
+  );
+  return (
+    <div className="menu">
+      <button
+        type="button"
+        className="btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="export-menu"
+        title={t('export.menuHelp')}
+        onClick={() => setOpen(!open)}
+      >
+        {t('export.menu')} ▾
+      </button>
+      {open ? (
+        <div className="menu-list" role="menu" onMouseLeave={() => setOpen(false)}>
+          {item('json', 'export-json', () => {
+            const r = results.get();
+            downloadFile(
+              `${base}.results.json`,
+              experimentWithResults(doc.get().draft, r.runs, r.slice),
+              'application/json',
+            );
+          })}
+          {item('experiment', 'export-experiment', () =>
+            downloadFile(`${base}.relief.json`, JSON.stringify(doc.get().draft, null, 2), 'application/json'),
+          )}
+          {item(
+            'paths',
+            'export-paths',
+            () =>
+              downloadFile(
+                `${base}.paths.csv`,
+                pathsCsv(results.get().slice!, results.get().runs),
+                'text/csv',
+              ),
+            !hasSlice,
+          )}
+          {item(
+            'grid',
+            'export-grid',
+            () => downloadFile(`${base}.grid.csv`, gridCsv(results.get().slice!), 'text/csv'),
+            !hasSlice,
+          )}
+          <hr />
+          {exportNames().map((n) => (
+            <button
+              key={n}
+              type="button"
+              role="menuitem"
+              data-testid={`export-png-${n}`}
+              onClick={() => {
+                const url = pngOf(n);
+                if (url) downloadFile(`${base}-${n}.png`, dataUrlToBlob(url));
+                setOpen(false);
+              }}
+            >
+              {t('export.pngOf', { view: t(`views.${n}`) })}
+            </button>
+          ))}
+          <hr />
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="copy-cli"
+            title={t('export.cliHelp')}
+            onClick={() => {
+              const cmd = cliCommand(fileName ?? `${base}.relief.json`);
+              void navigator.clipboard?.writeText(cmd).catch(() => undefined);
+              (window as unknown as { __reliefLastCli?: string }).__reliefLastCli = cmd;
+              setCopied(true);
+              setTimeout(() => setCopied(false), 1500);
+            }}
+          >
+            {copied ? t('export.copied') : t('export.cli')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/** The top bar: document title, Run / Cancel, plane choice, auto-recompute, export, theme and language. */
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../../i18n';
+import { useApp, useDoc, useResults, useView } from '../../state/AppContext';
+import type { PlaneKind } from '../../state/viewStore';
+import { Select, Toggle } from '../common/controls';
+import { ExportMenu } from './ExportMenu';
+import { FileButtons } from './FileButtons';
+
+const PLANES: readonly PlaneKind[] = ['pca', 'random', 'hessian', 'interpolate', 'axes'];
+
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const { view, runner } = useApp();
+  const name = useDoc((s) => s.fileName ?? s.draft.name ?? t('app.untitled'));
+  const dirty = useDoc((s) => s.dirty);
+  const valid = useDoc((s) => s.experiment !== null);
+  const progress = useResults((s) => s.progress);
+  const error = useResults((s) => s.error);
+  const plane = useView((s) => s.plane);
+  const autoRun = useView((s) => s.autoRun);
+  const theme = useView((s) => s.theme);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="logo" aria-hidden>
+          ◭
+        </span>
+        <h1>
+          Relief{' '}
+          <span className="doc-name">
+            — {name}
+            {dirty ? ' •' : ''}
+          </span>
+        </h1>
+      </div>
+      <div className="actions">
+        <FileButtons />
+        <button
+          type="button"
+          className="btn primary"
+          disabled={!valid}
+          onClick={() => runner.run()}
+          title={t('top.runHelp')}
+          data-testid="run"
+        >
+          ▶ {t('top.run')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!progress}
+          onClick={() => runner.cancel()}
+          title={t('top.cancelHelp')}
+          data-testid="cancel"
+        >
+          ■ {t('top.cancel')}
+        </button>
+        <Toggle
+          label={t('top.auto')}
+          help={t('top.autoHelp')}
+          checked={autoRun}
+          onChange={(v) => view.set({ autoRun: v })}
+        />
+        <Select<PlaneKind>
+          label={t('top.plane')}
+          help={t('top.planeHelp')}
+          value={plane}
+          options={PLANES.map((p) => ({ value: p, label: t(`plane.${p}`) }))}
+          onChange={(v) => {
+            view.set({ plane: v });
+            runner.reslice();
+          }}
+          testId="plane"
+        />
+        <ExportMenu />
+      </div>
+      <div className="prefs">
+        <button
+          type="button"
+          className="icon-btn"
+          title={t('top.themeHelp')}
+          aria-label={t('top.theme')}
+          onClick={() => view.set({ theme: theme === 'dark' ? 'light' : 'dark' })}
+        >
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          title={t('top.languageHelp')}
+          aria-label={t('top.language')}
+          onClick={() => setLanguage(i18n.language === 'zh' ? 'en' : 'zh')}
+        >
+          {i18n.language === 'zh' ? 'EN' : '中文'}
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          title={t('shortcuts.title')}
+          aria-label={t('shortcuts.title')}
+          onClick={() => view.set({ showShortcuts: true })}
+        >
+          ?
+        </button>
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={t('top.progress')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress ? Math.round(progress.fraction * 100) : 100}
+        data-testid="progress"
+      >
+        <div
+          className="progress-fill"
+          style={{ width: progress ? `${Math.max(2, progress.fraction * 100)}%` : '0%' }}
+        />
+        {progress ? (
+          <span className="progress-label">
+            {t(`progress.${progress.label}`)} {Math.round(progress.fraction * 100)}%
+          </span>
+        ) : null}
+      </div>
+      {error ? (
+        <div className="error-banner" role="alert" data-testid="error">
+          {error}
+        </div>
+      ) : null}
+    </header>
+  );
+}

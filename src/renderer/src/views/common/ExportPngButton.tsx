@@ -1,0 +1,23 @@
+/** Saves one registered view as a PNG. */
+import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../../io/download';
+import { dataUrlToBlob, pngOf } from './exportRegistry';
+
+export function ExportPngButton({ name }: { name: string }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="icon-btn"
+      title={t('export.pngHelp')}
+      aria-label={t('export.pngOf', { view: t(`views.${name}`) })}
+      data-testid={`png-${name}`}
+      onClick={() => {
+        const url = pngOf(name);
+        if (url) downloadFile(`relief-${name}.png`, dataUrlToBlob(url));
+      }}
+    >
+      PNG
+    </button>
+  );
+}

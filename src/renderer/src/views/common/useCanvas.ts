@@ -1,0 +1,41 @@
+/** A canvas that tracks its element's size (device-pixel sharp) and redraws when size or inputs change. */
+import { useEffect, useRef, useState } from 'react';
+
+export function useCanvasSize(): [
+  React.RefObject<HTMLCanvasElement | null>,
+  { w: number; h: number; dpr: number },
+] {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ w: 0, h: 0, dpr: 1 });
+  useEffect(() => {
+    const el = ref.current?.parentElement;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      const r = el.getBoundingClientRect();
+      setSize({
+        w: Math.max(1, Math.floor(r.width)),
+        h: Math.max(1, Math.floor(r.height)),
+        dpr: Math.min(2, window.devicePixelRatio || 1),
+      });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, size];
+}
+
+/** Prepare a 2-D context scaled to CSS pixels. */
+export function prepare(
+  canvas: HTMLCanvasElement,
+  size: { w: number; h: number; dpr: number },
+): CanvasRenderingContext2D {
+  if (canvas.width !== size.w * size.dpr || canvas.height !== size.h * size.dpr) {
+    canvas.width = size.w * size.dpr;
+    canvas.height = size.h * size.dpr;
+    canvas.style.width = `${size.w}px`;
+    canvas.style.height = `${size.h}px`;
+  }
+  const ctx = canvas.getContext('2d')!;
+  ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
+  return ctx;
+}
