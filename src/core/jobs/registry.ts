@@ -3,6 +3,7 @@
  * dispatch through this one table.
  */
 import { analyzeJob } from '../analysis/analyzeJob';
+import { nebJob } from '../analysis/nebJob';
 import { landscapeJob } from '../landscape/landscapeJob';
 import { buildRegistry } from '../registry';
 import { basinsJob, surfaceCriticalJob } from '../surface/surfaceJobs';

@@ -1,0 +1,98 @@
+/**
+ * The `neb` job: the minimum-energy path between two points (usually two runs' final points), its loss
+ * profile and barrier, and, when the current slice's plane is given, the path projected onto it.
+ */
+import { z } from 'zod';
+import { pointRefSchema } from '../experiment/landscapeSchema';
+import { formatPath } from '../experiment/validate';
+import { experimentFromPayload } from '../jobs/trainJob';
+import { defineJob } from '../jobs/types';
+import type { Plane } from '../landscape/plane';
+import { resolvePoint, runOfPoint, checkRunName, type RunSnapshot } from '../landscape/points';
+import { projectPath, type ProjectedPath } from '../landscape/projectPath';
+import { setUp } from '../setup';
+import { trainRun } from '../train/trainRun';
+import { neb, type NebResult } from './neb';
+
+export const nebSpecSchema = z.strictObject({
+  from: pointRefSchema,
+  to: pointRefSchema,
+  images: z.int().min(1).max(200).default(15).describe('Interior images of the band.'),
+  spring: z
+    .number()
+    .positive()
+    .max(1e6)
+    .default(1)
+    .describe('Spring constant relative to max|∇L| / spacing.'),
+  maxIter: z.int().min(1).max(1_000_000).default(5000),
+  climb: z.boolean().default(true).describe('Let the highest image climb to the saddle (CI-NEB).'),
+});
+
+export interface NebPayload {
+  experiment: unknown;
+  neb: z.input<typeof nebSpecSchema>;
+  runs?: Record<string, RunSnapshot>;
+  plane?: Plane;
+}
+
+export interface NebJobResult extends NebResult {
+  from: string;
+  to: string;
+  onPlane?: ProjectedPath;
+  status: 'ok' | 'cancelled';
+}
+
+const label = (ref: z.output<typeof pointRefSchema>) =>
+  ref === 'init' ? 'init' : Array.isArray(ref) ? 'explicit' : `run ${ref.run}`;
+
+export const nebJob = defineJob({
+  kind: 'neb',
+  async run(payload: NebPayload, ctx): Promise<NebJobResult> {
+    const setup = setUp(experimentFromPayload(payload.experiment));
+    const parsed = nebSpecSchema.safeParse(payload.neb ?? {});
+    if (!parsed.success) {
+      const iss = parsed.error.issues[0]!;
+      throw new RangeError(`${formatPath(['neb', ...iss.path])}: ${iss.message}`);
+    }
+    const spec = parsed.data;
+    const runs = new Map<string, RunSnapshot>(Object.entries(payload.runs ?? {}));
+    for (const [ref, path] of [
+      [spec.from, 'neb.from'],
+      [spec.to, 'neb.to'],
+    ] as const) {
+      const name = runOfPoint(ref);
+      if (!name || runs.has(name)) continue;
+      checkRunName({ setup }, name, `${path}.run`);
+      const r = await trainRun(setup, name, { ...ctx, progress: (f) => ctx.progress(0.2 * f) });
+      runs.set(name, { params: r.params });
+    }
+    const a = resolvePoint(spec.from, { setup, runs }, 'neb.from');
+    const b = resolvePoint(spec.to, { setup, runs }, 'neb.to');
+    const f = setup.objective();
+    let cancelled = false;
+    const r = await neb(f, a, b, {
+      images: spec.images,
+      spring: spec.spring,
+      maxIter: spec.maxIter,
+      climb: spec.climb,
+      onIter: async (it) => {
+        ctx.progress(0.2 + (0.8 * it) / spec.maxIter);
+        await ctx.checkpoint();
+        cancelled = ctx.cancelled;
+        return cancelled;
+      },
+    });
+    const out: NebJobResult = {
+      ...r,
+      from: label(spec.from),
+      to: label(spec.to),
+      status: cancelled ? 'cancelled' : 'ok',
+    };
+    if (payload.plane) {
+      const steps = Int32Array.from({ length: r.loss.length }, (_, i) => i);
+      out.onPlane = projectPath('neb', r.images, steps, payload.plane, f);
+    }
+    ctx.progress(1);
+    return out;
+  },
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { neb } from '../../../src/core/analysis/neb';
+import { newCounts, type Objective } from '../../../src/core/objective';
+
+/**
+ * A curved double well: L(x, y) = (x² - 1)² + 4 (y - (1 - x²)/2)². Minima at (±1, 0) with L = 0; the
+ * only saddle between them is (0, 1/2) with L = 1, so the minimum-energy path's barrier is 1. The straight segment between the minima (y = 0) peaks at L = 2 instead.
+ */
+function doubleWell(): Objective {
+  const counts = newCounts();
+  const valley = (x: number) => (1 - x * x) / 2;
+  return {
+    dim: 2,
+    counts,
+    loss(p) {
+      counts.loss++;
+      const [x, y] = [p[0]!, p[1]!];
+      return (x * x - 1) ** 2 + 4 * (y - valley(x)) ** 2;
+    },
+    lossGrad(p, g) {
+      counts.loss++;
+      counts.grad++;
+      const [x, y] = [p[0]!, p[1]!];
+      const r = y - valley(x);
+      g[0] = 4 * x * (x * x - 1) + 8 * r * x; // d/dx of 4 r² with dr/dx = x
+      g[1] = 8 * r;
+      return (x * x - 1) ** 2 + 4 * r * r;
+    },
+    setBatch() {},
+  };
+}
+
+describe('nudged elastic band with a climbing image', () => {
+  it("recovers the barrier of a curved double well (1, at the saddle (0, 1/2)), not the straight line's 2", async () => {
+    const f = doubleWell();
+    const r = await neb(f, Float64Array.from([-1, 0]), Float64Array.from([1, 0]), { images: 11 });
+    expect(r.converged).toBe(true);
+    expect(r.barrier).toBeCloseTo(1, 8);
+    expect(r.reverseBarrier).toBeCloseTo(1, 8);
+    const c = r.climbing;
+    expect(r.images[2 * c]).toBeCloseTo(0, 6);
+    expect(r.images[2 * c + 1]).toBeCloseTo(0.5, 6);
+    expect(Math.max(...r.straightLoss)).toBeCloseTo(2, 6);
+    // one barrier: the loss rises to the climbing image and falls after it
+    for (let i = 1; i <= c; i++) expect(r.loss[i]).toBeGreaterThan(r.loss[i - 1]!);
+    for (let i = c + 1; i < r.loss.length; i++) expect(r.loss[i]).toBeLessThan(r.loss[i - 1]!);
+    expect(r.s[0]).toBe(0);
+    expect(r.s[r.s.length - 1]).toBe(1);
+  });
+
+  it('without the climbing image the barrier is only bracketed by the images', async () => {
+    const r = await neb(doubleWell(), Float64Array.from([-1, 0]), Float64Array.from([1, 0]), {
+      images: 4,
+      climb: false,
+    });
+    expect(r.barrier).toBeLessThan(1);
+    expect(r.barrier).toBeGreaterThan(0.5);
+  });
+});
