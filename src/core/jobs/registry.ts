@@ -10,6 +10,13 @@ import { basinsJob, surfaceCriticalJob } from '../surface/surfaceJobs';
 import { trainJob } from './trainJob';
 import type { JobDef } from './types';
 
-export const jobList: readonly JobDef[] = [trainJob, landscapeJob, analyzeJob, surfaceCriticalJob, basinsJob];
+export const jobList: readonly JobDef[] = [
+  trainJob,
+  landscapeJob,
+  analyzeJob,
+  nebJob,
+  surfaceCriticalJob,
+  basinsJob,
+];
 
 export const jobs = buildRegistry(jobList, (j) => j.kind, 'job');
