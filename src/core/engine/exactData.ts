@@ -19,6 +19,13 @@ export interface SortedSamples {
   sy: Float64Array;
   sxy: Float64Array;
   syy: Float64Array;
+  /**
+   * Index guide: guide[k] = first sorted index with x >= x0 + k/scale, k = 0..n. A kink at t then
+   * starts its search at guide[floor((t - x0)·scale)], usually within a sample or two of the answer.
+   */
+  guide: Int32Array;
+  x0: number;
+  scale: number;
 }
 
 function allocate(cap: number): SortedSamples {
@@ -31,6 +38,9 @@ function allocate(cap: number): SortedSamples {
     sy: new Float64Array(cap + 1),
     sxy: new Float64Array(cap + 1),
     syy: new Float64Array(cap + 1),
+    guide: new Int32Array(cap + 1),
+    x0: 0,
+    scale: 0,
   };
 }
 
@@ -61,6 +71,16 @@ function fillPrefix(s: SortedSamples, y: Float64Array, n: number): void {
     sy[k + 1] = ay;
     sxy[k + 1] = axy;
     syy[k + 1] = ayy;
+  }
+  const lo = n > 0 ? x[0]! : 0;
+  const hi = n > 0 ? x[n - 1]! : 0;
+  s.x0 = lo;
+  s.scale = hi > lo ? n / (hi - lo) : 0;
+  let ptr = 0;
+  for (let k = 0; k <= n; k++) {
+    const threshold = s.scale > 0 ? lo + k / s.scale : lo;
+    while (ptr < n && x[ptr]! < threshold) ptr++;
+    s.guide[k] = ptr;
   }
 }
 

@@ -12,10 +12,10 @@
  * expression is monotone in x, so it can be binary-searched); ties, samples on a kink, w_j = 0 and
  * duplicate x all follow from it. Only the summation order differs, at rounding level.
  *
- * Splits are searched from the previous evaluation's splits (galloping) and the unit order is
- * re-sorted by insertion from the previous order: nearby parameter points (optimizer steps, grid
- * neighbours) cost little. Results never depend on that history: splits are exact and units are
- * ordered by (split, index), a unique order.
+ * Each split search starts where an index guide over x puts the kink -b/w and gallops from there
+ * (a step or two for spread-out data); the unit order is re-sorted by insertion from the previous
+ * order, so nearby parameter points (optimizer steps, grid neighbours) cost little. Results never
+ * depend on that history: splits are exact and units are ordered by (split, index), a unique order.
  *
  * Layout (spec.ts): w = p[0..H), b = p[H..2H), v = p[2H..3H), c = p[3H]. Loss is the mean squared
  * error over the samples (no 1/2).
@@ -31,8 +31,6 @@ export interface ExactKernel {
   /** (scale/2)·∇²(sum of squared errors)(p)·u into out, i.e. with scale = 2/n the Hessian of the MSE. */
   hvp(p: Float64Array, u: Float64Array, s: SortedSamples, out: Float64Array, scale: number): void;
 }
-
-const EMPTY = new Float64Array(0);
 
 /** Negative-side slope of each piecewise-linear activation (linear: 1, no kink at all). */
 export function negativeSlope(activation: string, leakySlope: number): number | null {
@@ -106,16 +104,13 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
   const r1 = new Float64Array(H);
   const q0 = new Float64Array(H);
   const q1 = new Float64Array(H);
-  let lastN = -1;
 
   function computeSplits(p: Float64Array, s: SortedSamples): void {
     const n = s.n;
     const x = s.x;
-    if (n !== lastN) {
-      // New sample set: previous splits are no guide.
-      for (let j = 0; j < H; j++) split[j] = n >> 1;
-      lastN = n;
-    }
+    const guide = s.guide;
+    const x0 = s.x0;
+    const scale = s.scale;
     for (let j = 0; j < H; j++) {
       const w = p[j]!;
       const b = p[oB + j]!;
@@ -127,7 +122,10 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
         split[j] = b > 0 ? 0 : n;
         dirs[j] = 1;
       } else {
-        split[j] = findSplit(x, n, w, b, split[j]!);
+        // Start at the index guide's entry for the kink -b/w (any start gives the same answer).
+        const k = (-b / w - x0) * scale;
+        const guess = k > 0 ? (k < n ? guide[k | 0]! : n) : 0;
+        split[j] = findSplit(x, n, w, b, guess);
         dirs[j] = w > 0 ? 1 : -1;
       }
     }
@@ -203,8 +201,8 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
   function walk(
     s: SortedSamples,
     c0: number,
-    alpha: (j: number) => number,
-    beta: (j: number) => number,
+    alpha: Float64Array,
+    beta: Float64Array,
     withY: boolean,
     s0: Float64Array,
     s1: Float64Array,
@@ -217,8 +215,8 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
     for (let j = 0; j < H; j++) {
       const active = dirs[j] === 1 ? split[j] === 0 : split[j]! > 0;
       const f = active ? 1 : slope;
-      A += f * alpha(j);
-      C += f * beta(j);
+      A += f * alpha[j]!;
+      C += f * beta[j]!;
     }
     let pos = 0;
     let e0 = 0;
@@ -249,8 +247,8 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
         s1[j] = e1;
         if (m > 0 && toggle !== 0) {
           const d = dirs[j]! * toggle;
-          A += d * alpha(j);
-          C += d * beta(j);
+          A += d * alpha[j]!;
+          C += d * beta[j]!;
         }
       }
     }
@@ -267,19 +265,19 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
 
   const rTot = new Float64Array(3);
   const qTot = new Float64Array(3);
-  let cur: Float64Array = EMPTY;
-  let dir: Float64Array = EMPTY;
-  // α_j, β_j of the residual line: f's own slope and intercept contributions v_j·w_j, v_j·b_j.
-  const alphaR = (j: number): number => cur[oV + j]! * cur[j]!;
-  const betaR = (j: number): number => cur[oV + j]! * cur[oB + j]!;
-  // Of the directional derivative J·u: du_v·w + v·du_w and du_v·b + v·du_b.
-  const alphaQ = (j: number): number => dir[oV + j]! * cur[j]! + cur[oV + j]! * dir[j]!;
-  const betaQ = (j: number): number => dir[oV + j]! * cur[oB + j]! + cur[oV + j]! * dir[oB + j]!;
+  // Per-unit slope and intercept contributions of the walked line (filled before each walk; plain
+  // arrays, since closures returning doubles would allocate a heap number per call).
+  const alpha = new Float64Array(H);
+  const beta = new Float64Array(H);
 
+  /** The residual f - y: per unit v_j·w_j and v_j·b_j. */
   function residualWalk(p: Float64Array, s: SortedSamples): void {
-    cur = p;
     computeSplits(p, s);
-    walk(s, p[oC]! - s.yMean, alphaR, betaR, true, r0, r1, rTot);
+    for (let j = 0; j < H; j++) {
+      alpha[j] = p[oV + j]! * p[j]!;
+      beta[j] = p[oV + j]! * p[oB + j]!;
+    }
+    walk(s, p[oC]! - s.yMean, alpha, beta, true, r0, r1, rTot);
   }
 
   function sseGrad(p: Float64Array, s: SortedSamples, g: Float64Array, scale: number): number {
@@ -298,8 +296,12 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
 
   function hvp(p: Float64Array, u: Float64Array, s: SortedSamples, out: Float64Array, scale: number): void {
     residualWalk(p, s);
-    dir = u;
-    walk(s, u[oC]!, alphaQ, betaQ, false, q0, q1, qTot);
+    // The directional derivative J·u: per unit du_v·w + v·du_w and du_v·b + v·du_b.
+    for (let j = 0; j < H; j++) {
+      alpha[j] = u[oV + j]! * p[j]! + p[oV + j]! * u[j]!;
+      beta[j] = u[oV + j]! * p[oB + j]! + p[oV + j]! * u[oB + j]!;
+    }
+    walk(s, u[oC]!, alpha, beta, false, q0, q1, qTot);
     // H·u = scale·Σ_i [J_i (J_i·u) + r_i ∇²f_i u]; ∇²f_i couples only v_j with w_j and b_j.
     for (let j = 0; j < H; j++) {
       const G0 = weighted(j, r0[j]!, rTot[0]!);
@@ -313,7 +315,6 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
       out[oV + j] = scale * (p[j]! * Q1 + p[oB + j]! * Q0 + u[j]! * G1 + u[oB + j]! * G0);
     }
     out[oC] = scale * qTot[0]!;
-    dir = EMPTY;
   }
 
   return { hidden: H, sse, sseGrad, hvp };
