@@ -25,6 +25,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      chunkSizeWarningLimit: 4096,
     },
     worker: { format: 'es' },
   },

@@ -15,6 +15,8 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'dist-web'),
     emptyOutDir: true,
     target: 'es2022',
+    // three.js, React and the core numerics in one chunk is expected for a desktop app.
+    chunkSizeWarningLimit: 4096,
   },
   worker: { format: 'es' },
 });

@@ -30,6 +30,7 @@ describe('main window options', () => {
     expect(w.webviewTag).toBe(false);
     expect(w.navigateOnDragDrop).toBe(false);
     expect(Object.keys(w)).not.toContain('enableBlinkFeatures');
+    expect(w.disableBlinkFeatures).toBe('Auxclick');
   });
   it('loads a CommonJS preload (the only kind a sandboxed renderer runs)', () => {
     expect(w.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);

@@ -32,6 +32,8 @@ export const WINDOW_OPTIONS = {
     webviewTag: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // Middle-click (auxclick) could open links in new windows.
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
   },
 } as const satisfies BrowserWindowConstructorOptions;
