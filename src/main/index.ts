@@ -68,7 +68,12 @@ const dialogs: Dialogs = {
               { name: 'CSV', extensions: ['csv'] },
             ],
     });
-    return r.canceled || !r.filePath ? null : r.filePath;
+    if (r.canceled || !r.filePath) {
+      // A save cancelled from the close prompt cancels the close too.
+      for (const st of states.values()) st.closeAfterSave = false;
+      return null;
+    }
+    return r.filePath;
   },
   async showOpenProblems(message) {
     await dialog.showMessageBox(mainWindow!, {
@@ -92,7 +97,7 @@ const handlers = createIpcHandlers({
     if (!win || !state) return;
     Object.assign(state, { name, dirty });
     win.setTitle(documentTitle(name, dirty));
-    win.setDocumentEdited(dirty);
+    if (process.platform === 'darwin') win.setDocumentEdited(dirty);
     if (!dirty && state.closeAfterSave) win.close();
   },
   recentChanged: () => buildMenu(),
@@ -203,6 +208,8 @@ function createWindow(): BrowserWindow {
   const state: WindowState = { name: 'Untitled', dirty: false, closeAfterSave: false, forceClose: false };
   states.set(id, state);
   win.once('ready-to-show', () => win.show());
+  // The title is the document's (setDocument), not the page's <title>.
+  win.on('page-title-updated', (e) => e.preventDefault());
   win.webContents.once('did-finish-load', () => {
     void offerRecovery(win);
     const file = process.argv.slice(1).find((a) => /\.json$/i.test(a));
