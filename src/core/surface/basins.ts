@@ -51,6 +51,33 @@ function farOutside(w: Window, p: Float64Array): boolean {
   return !(Math.abs(p[0]!) < 1e6 * (1 + span) && Math.abs(p[1]!) < 1e6 * (1 + span));
 }
 
+/**
+ * The surface objective with a one-point cache: the convergence test evaluates the gradient at the
+ * point the optimizer's next step starts from, and the step then asks for it again.
+ */
+function cachedObjective(f: Objective): Objective {
+  const at = new Float64Array(2).fill(NaN);
+  const grad = new Float64Array(2);
+  let value = NaN;
+  return {
+    dim: 2,
+    counts: f.counts,
+    loss: (p) => (p[0] === at[0] && p[1] === at[1] ? value : f.loss(p)),
+    lossGrad(p, g) {
+      if (!(p[0] === at[0] && p[1] === at[1])) {
+        value = f.lossGrad(p, grad);
+        at[0] = p[0]!;
+        at[1] = p[1]!;
+      }
+      g[0] = grad[0]!;
+      g[1] = grad[1]!;
+      return value;
+    },
+    ...(f.hvp ? { hvp: f.hvp } : {}),
+    setBatch: () => {},
+  };
+}
+
 /** Runs an optimizer from p (in place); returns the steps to convergence, -1 if none, -2 if it diverged. */
 function runOptimizer(
   f: Objective,
@@ -102,7 +129,7 @@ export function basinMap(
   const final = new Float64Array(2 * cells).fill(NaN);
   const gtol = o.gtol ?? 1e-6;
   const labelTol = o.labelTol ?? 1e-3 * Math.max(w.a[1] - w.a[0], w.b[1] - w.b[0]);
-  const f = createSurfaceObjective(s);
+  const f = cachedObjective(createSurfaceObjective(s));
   const p = new Float64Array(2);
   const g = new Float64Array(2);
   for (let i = r0; i < r1; i++) {
