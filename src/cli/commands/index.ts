@@ -2,10 +2,18 @@
 import { buildRegistry } from '../../core/registry';
 import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
+import { censusCommand, mergeCommand } from './census';
 import { landscapeCommand } from './landscape';
 import { runCommand } from './run';
 import { validateCommand } from './validate';
 
-export const commandList: readonly CliCommand[] = [validateCommand, runCommand, landscapeCommand, analyzeCommand];
+export const commandList: readonly CliCommand[] = [
+  validateCommand,
+  runCommand,
+  landscapeCommand,
+  analyzeCommand,
+  censusCommand,
+  mergeCommand,
+];
 
 export const commands = buildRegistry(commandList, (c) => c.name, 'command');

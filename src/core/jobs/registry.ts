@@ -3,7 +3,9 @@
  * dispatch through this one table.
  */
 import { analyzeJob } from '../analysis/analyzeJob';
+import { censusJob } from '../analysis/censusJob';
 import { nebJob } from '../analysis/nebJob';
+import { saddlesJob } from '../analysis/saddlesJob';
 import { landscapeJob } from '../landscape/landscapeJob';
 import { buildRegistry } from '../registry';
 import { basinsJob, surfaceCriticalJob } from '../surface/surfaceJobs';
@@ -15,6 +17,8 @@ export const jobList: readonly JobDef[] = [
   landscapeJob,
   analyzeJob,
   nebJob,
+  saddlesJob,
+  censusJob,
   surfaceCriticalJob,
   basinsJob,
 ];

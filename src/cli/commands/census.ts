@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { shardInits, summarizeCensus, type CensusEntry } from '../../core/analysis/census';
+import { resultHeader } from '../analysisSupport';
+import type { CliCommand } from '../command';
+import { CliError } from '../cliError';
+import { loadExperiment } from '../experimentFile';
+import { writeJsonAtomic } from '../jsonOut';
+import { createJobRunner, workersOption } from '../pool';
+import { createProgress } from '../progress';
+
+/** A census file: the summary, or (with --shard) a shard's raw entries for `merge`. */
+function censusFile(header: object, K: number, runs: string[], entries: CensusEntry[]) {
+  const summary = summarizeCensus(entries, K, runs);
+  return {
+    ...header,
+    ...summary,
+    entries: entries.map(({ canonical: _c, ...rest }) => rest),
+  };
+}
+
+export const censusCommand: CliCommand = {
+  name: 'census',
+  summary: 'Train K seeded initializations x the runs; cluster the minima reached',
+  usage:
+    'relief census FILE --out CENSUS.json [--inits K] [--runs a,b] [--shard i/n] [--workers N] [--inline] [--quiet]\n' +
+    "  --inits K    initializations 0..K-1 (0 is the experiment's own; default 20)\n" +
+    '  --runs       which runs (optimizers) to use; default all\n' +
+    '  --shard i/n  only inits k with k mod n = i; writes a shard for `relief merge`',
+  args: ['FILE'],
+  requiredOptions: ['out'],
+  options: {
+    out: { type: 'string', short: 'o' },
+    inits: { type: 'string' },
+    runs: { type: 'string' },
+    shard: { type: 'string' },
+    workers: { type: 'string' },
+    inline: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  async run([file], v) {
+    const out = v.out as string;
+    const K = intOption(v.inits, 'inits', 20, 1, 1_000_000);
+    const shard = shardOption(v.shard);
+    const { experiment, text } = loadExperiment(file!);
+    if (experiment.model.kind === 'surface') throw new CliError('model: a census applies to network models');
+    const all = experiment.runs.map((r) => r.name);
+    const runs = typeof v.runs === 'string' ? v.runs.split(',').map((s) => s.trim()) : all;
+    for (const r of runs)
+      if (!all.includes(r)) throw new CliError(`--runs: no run named '${r}'; runs: ${all.join(', ')}`);
+    const inits = shardInits(K, shard.i, shard.n);
+    const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
+    const progress = createProgress(process.stderr, v.quiet === true);
+    let done = 0;
+    try {
+      const parts = await Promise.all(
+        inits.map(async (k) => {
+          const r = await runner.run<{ entries: CensusEntry[] }>('census', { experiment, inits: [k], runs });
+          progress.update('census', ++done / inits.length);
+          return r.entries;
+        }),
+      );
+      const entries = parts.flat();
+      progress.done('census', `${inits.length} initializations x ${runs.length} runs`);
+      const header = resultHeader(v.shard ? 'census-shard' : 'census', file!, text, experiment);
+      if (v.shard) writeJsonAtomic(out, { ...header, inits: K, runs, shard, entries });
+      else writeJsonAtomic(out, censusFile(header, K, runs, entries));
+      process.stderr.write(`wrote ${out}\n`);
+      return 0;
+    } finally {
+      await runner.close();
+    }
+  },
+};
+
+interface ShardFile {
+  kind: string;
+  experiment: { sha256: string; file: string; name?: string };
+  inits: number;
+  runs: string[];
+  shard: { i: number; n: number };
+  entries: (Omit<CensusEntry, 'canonical'> & { canonical: number[] })[];
+}
+
+export const mergeCommand: CliCommand = {
+  name: 'merge',
+  summary: 'Merge census shards (from census --shard i/n) into one census',
+  usage:
+    'relief merge SHARD.json... --out CENSUS.json\n  Every shard 0..n-1 of the same experiment must be given once.',
+  args: ['SHARD'],
+  requiredOptions: ['out'],
+  options: { out: { type: 'string', short: 'o' } },
+  async run(files, v) {
+    const shards = files.map((f) => readShard(f));
+    const first = shards[0]!;
+    const n = first.shard.n;
+    const seen = new Set<number>();
+    shards.forEach((s, k) => {
+      const f = files[k]!;
+      if (s.experiment.sha256 !== first.experiment.sha256)
+        throw new CliError(`${f}: comes from a different experiment file than ${files[0]}`);
+      if (s.inits !== first.inits || s.shard.n !== n || s.runs.join() !== first.runs.join())
+        throw new CliError(`${f}: its inits, shard count or runs differ from ${files[0]}`);
+      if (seen.has(s.shard.i)) throw new CliError(`${f}: shard ${s.shard.i}/${n} given twice`);
+      seen.add(s.shard.i);
+    });
+    const missing = Array.from({ length: n }, (_, i) => i).filter((i) => !seen.has(i));
+    if (missing.length) throw new CliError(`missing shard(s) ${missing.map((i) => `${i}/${n}`).join(', ')}`);
+    const entries: CensusEntry[] = shards
+      .flatMap((s) => s.entries)
+      .map((e) => ({ ...e, canonical: Float64Array.from(e.canonical) }))
+      .sort((a, b) => a.init - b.init || first.runs.indexOf(a.run) - first.runs.indexOf(b.run));
+    const header = { relief: 1, kind: 'census', experiment: first.experiment };
+    writeJsonAtomic(v.out as string, censusFile(header, first.inits, first.runs, entries));
+    process.stderr.write(`wrote ${String(v.out)}\n`);
+    return 0;
+  },
+};
+
+function readShard(path: string): ShardFile {
+  let doc: ShardFile;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8')) as ShardFile;
+  } catch (e) {
+    throw new CliError(`${path}: cannot read a census shard (${(e as Error).message})`);
+  }
+  if (doc?.kind !== 'census-shard' || !Array.isArray(doc.entries) || !doc.shard)
+    throw new CliError(`${path}: not a census shard (write one with: relief census FILE --shard i/n)`);
+  return doc;
+}
+
+function intOption(v: unknown, name: string, dflt: number, lo: number, hi: number): number {
+  if (v === undefined) return dflt;
+  const x = Number(v);
+  if (!Number.isInteger(x) || x < lo || x > hi)
+    throw new CliError(`--${name}: must be an integer from ${lo} to ${hi}, got '${String(v)}'`);
+  return x;
+}
+
+function shardOption(v: unknown): { i: number; n: number } {
+  if (v === undefined) return { i: 0, n: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(String(v));
+  const i = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || !(n >= 1) || !(i < n))
+    throw new CliError(`--shard: must be i/n with 0 <= i < n, got '${String(v)}'`);
+  return { i, n };
+}
