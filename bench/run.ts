@@ -27,9 +27,13 @@ const LR = 0.01;
 const STEPS = quick ? 50 : 500;
 const N = 10_000;
 const GRID = 51;
-const TF_CPU_STEPS = quick ? 5 : 100;
-const TF_GRID_ROWS = quick ? 1 : 3;
-const PY_GRID_ROWS = quick ? 3 : GRID;
+// Slow peers run fewer steps or grid points (their per-step and per-point times are what the ratios
+// use; their losses are checked against Relief's loss curve at the same step).
+const TF_WASM_STEPS = quick ? 20 : 100;
+const TF_CPU_STEPS = quick ? 5 : 20;
+const TORCH_STEPS = quick ? 20 : 100;
+const TF_GRID_POINTS: Record<string, number> = { wasm: quick ? 51 : 153, cpu: quick ? 10 : 25 };
+const PY_GRID_ROWS = quick ? 3 : 17;
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
@@ -194,7 +198,10 @@ async function main(): Promise<void> {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
       tfjs: tfVersion(),
+      python: py,
     },
+    // Other processes on the machine slow every tool; the ratios are only comparable at similar load.
+    loadAverageAtStart: os.loadavg(),
   };
   const tables: string[] = [];
 
@@ -203,7 +210,14 @@ async function main(): Promise<void> {
   const params = Object.fromEntries(hs.map((H) => [H, seed001Params(H)]));
   const plane = benchPlane(params[256]!, GRID);
   const pyTasks = [
-    ...hs.map((H) => ({ kind: 'gd', H, lr: LR, steps: STEPS, params: Array.from(params[H]!) })),
+    ...hs.map((H) => ({
+      kind: 'gd',
+      H,
+      lr: LR,
+      steps: STEPS,
+      torchSteps: TORCH_STEPS,
+      params: Array.from(params[H]!),
+    })),
     {
       kind: 'grid',
       H: 256,
@@ -232,7 +246,7 @@ async function main(): Promise<void> {
     ];
     for (const backend of ['wasm', 'cpu'] as TfBackend[]) {
       await useBackend(backend);
-      const steps = backend === 'cpu' ? TF_CPU_STEPS : STEPS;
+      const steps = backend === 'cpu' ? TF_CPU_STEPS : TF_WASM_STEPS;
       await tfGd(data.x, data.y, H, params[H]!, LR, Math.min(5, steps)); // warm-up
       const r = await tfGd(data.x, data.y, H, params[H]!, LR, steps);
       rows.push(
@@ -275,11 +289,11 @@ async function main(): Promise<void> {
   ];
   for (const backend of ['wasm', 'cpu'] as TfBackend[]) {
     await useBackend(backend);
-    const r = await tfGrid(data.x, data.y, 256, plane, TF_GRID_ROWS);
+    const r = await tfGrid(data.x, data.y, 256, plane, TF_GRID_POINTS[backend]!);
     B.push(
       timed(`tfjs-${backend} (float32)`, r.seconds, r.points, {
         check: maxRelDiff(r.values, dg.out),
-        note: `first ${TF_GRID_ROWS} rows`,
+        note: `first ${r.points} points`,
       }),
     );
   }
@@ -288,6 +302,7 @@ async function main(): Promise<void> {
     B.push(
       timed(`numpy ${pyRes.numpy.version}`, np.seconds, np.points!, {
         check: maxRelDiff(np.values!, dg.out),
+        note: `first ${PY_GRID_ROWS} rows`,
       }),
     );
     const th = pyRes.torch?.tasks[2];
@@ -295,6 +310,7 @@ async function main(): Promise<void> {
       B.push(
         timed(`torch ${pyRes.torch!.version}`, th.seconds, th.points!, {
           check: maxRelDiff(th.values!, dg.out),
+          note: `first ${PY_GRID_ROWS} rows`,
         }),
       );
   }
@@ -359,7 +375,7 @@ async function main(): Promise<void> {
   log('memory check (separate process) ...');
   const mem = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(here, 'memory.ts'), String(quick ? 1 : 2)],
+    ['--import', 'tsx', path.join(here, 'memory.ts'), '1'],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   if (mem.status === 0) {
@@ -418,6 +434,7 @@ async function main(): Promise<void> {
   report.targets = targets;
   report.table = tables.join('\n');
   report.benchSeconds = (performance.now() - started) / 1000;
+  report.loadAverageAtEnd = os.loadavg();
 
   const outDir = path.join(here, 'results');
   mkdirSync(outDir, { recursive: true });

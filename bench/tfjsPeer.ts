@@ -70,14 +70,17 @@ export async function tfGrid(
     alphas: Float64Array;
     betas: Float64Array;
   },
-  rows: number,
+  maxPoints: number,
 ): Promise<{ seconds: number; points: number; values: number[] }> {
   const { xt, yt } = tensors(x, y);
   const p = new Float32Array(plane.center.length);
   const values: number[] = [];
   const t0 = performance.now();
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < plane.alphas.length; j++) {
+  const cols = plane.alphas.length;
+  for (let k = 0; k < maxPoints; k++) {
+    const i = Math.floor(k / cols);
+    const j = k % cols;
+    {
       for (let k = 0; k < p.length; k++)
         p[k] = plane.center[k]! + plane.alphas[j]! * plane.d1[k]! + plane.betas[i]! * plane.d2[k]!;
       const l = tf.tidy(() => {
@@ -90,6 +93,7 @@ export async function tfGrid(
       values.push(l.dataSync()[0]!);
       l.dispose();
     }
+  }
   const seconds = (performance.now() - t0) / 1000;
   tf.dispose([xt, yt]);
   return { seconds, points: values.length, values };

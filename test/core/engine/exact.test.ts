@@ -10,6 +10,7 @@ import { createDenseObjective } from '../../../src/core/engine/dense';
 import { createExactObjective, exactApplies } from '../../../src/core/engine/exact';
 import { resolveEngine } from '../../../src/core/engine/registry';
 import type { NetworkSpec } from '../../../src/core/network/spec';
+import { createRng } from '../../../src/core/rng';
 
 interface Case {
   spec: NetworkSpec;
@@ -202,6 +203,35 @@ describe('exact engine agrees with the dense path', () => {
         }
       }),
       { numRuns: 100, seed: 8 },
+    );
+  });
+
+  it('larger random networks and data sets, with optimizer-like sequences of nearby points', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 80 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.constantFrom('relu', 'leakyRelu'),
+        (H, n, seed, activation) => {
+          const rng = createRng(seed, 'exact-large');
+          const x = Float64Array.from({ length: n }, () => Math.round(400 * (2 * rng.uniform() - 1)) / 200);
+          const y = Float64Array.from(x, (v) => Math.sin(3 * v) + 0.3 * v * v + 0.1 * rng.normal());
+          const spec: NetworkSpec = { inputs: 1, hidden: [H], activation, leakySlope: 0.05 };
+          const data: Dataset = { inputs: 1, n, x, y };
+          const ex = createExactObjective(spec, data);
+          const de = createDenseObjective(spec, data);
+          const p = Float64Array.from({ length: 3 * H + 1 }, () => rng.normal());
+          const ge = new Float64Array(p.length);
+          const gd = new Float64Array(p.length);
+          for (let step = 0; step < 5; step++) {
+            expectClose(ex.lossGrad(p, ge), de.lossGrad(p, gd), yScale(data));
+            expectVecClose(ge, gd, 1e-6 * yScale(data));
+            for (let k = 0; k < p.length; k++) p[k] = p[k]! - 0.05 * gd[k]!;
+          }
+        },
+      ),
+      { numRuns: 40, seed: 10 },
     );
   });
 
