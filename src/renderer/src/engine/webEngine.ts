@@ -1,6 +1,6 @@
 /** The Engine in web mode: core jobs on a small pool of Web Workers in this page. */
 import type { Engine, JobHandle } from './types';
-import { WebWorkerPool } from './webWorkerPool';
+import { WebWorkerPool, type WorkerLike } from './webWorkerPool';
 
 /** Leave a core for the page itself; four workers are plenty for a handful of runs. */
 function defaultSize(): number {
@@ -12,7 +12,8 @@ export function createWebEngine(size = defaultSize()): Engine {
   const pool = new WebWorkerPool({
     size,
     // Vite recognises this exact form and bundles the worker as its own module chunk.
-    createWorker: () => new Worker(new URL('./jobWorker.ts', import.meta.url), { type: 'module' }),
+    createWorker: () =>
+      new Worker(new URL('./jobWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
   });
   return {
     host: 'web',

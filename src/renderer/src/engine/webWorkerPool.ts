@@ -18,14 +18,23 @@ interface Pending {
   killTimer?: ReturnType<typeof setTimeout>;
 }
 
+/** The part of a Web Worker the pool uses (structural, so tests can adapt a Node worker thread). */
+export interface WorkerLike {
+  onmessage: ((ev: { data: FromWorker }) => void) | null;
+  onerror: ((ev: { message: string; preventDefault(): void }) => void) | null;
+  onmessageerror: ((ev: unknown) => void) | null;
+  postMessage(msg: ToWorker): void;
+  terminate(): void;
+}
+
 interface Slot {
-  worker: Worker;
+  worker: WorkerLike;
   job: Pending | null;
 }
 
 export interface WebPoolOptions {
   size: number;
-  createWorker: () => Worker;
+  createWorker: () => WorkerLike;
   cancelGraceMs?: number;
 }
 
@@ -75,7 +84,7 @@ export class WebWorkerPool {
   private spawn(): Slot {
     const worker = this.options.createWorker();
     const slot: Slot = { worker, job: null };
-    worker.onmessage = (ev: MessageEvent<FromWorker>) => this.onMessage(slot, ev.data);
+    worker.onmessage = (ev) => this.onMessage(slot, ev.data);
     worker.onerror = (ev) => {
       ev.preventDefault();
       this.onCrash(slot, `worker crashed: ${ev.message}`);
