@@ -21,25 +21,72 @@ const withRun = (r: Doc) => ({ ...good, runs: [{ ...good.runs[0], ...r }] });
 const cases: [string, unknown, string[]][] = [
   ['not JSON', '{"relief": 1, ', ['not valid JSON']],
   ['a newer format version', { ...good, relief: 2 }, ['relief:', 'version 2']],
-  ['an unknown optimizer', withRun({ optimizer: { type: 'adamz', lr: 0.1 } }), ['runs[0].optimizer', 'unknown optimizer type']],
-  ['a negative learning rate', withRun({ optimizer: { type: 'sgd', lr: -1 } }), ['runs[0].optimizer.lr', '>0']],
+  [
+    'an unknown optimizer',
+    withRun({ optimizer: { type: 'adamz', lr: 0.1 } }),
+    ['runs[0].optimizer', 'unknown optimizer type'],
+  ],
+  [
+    'a negative learning rate',
+    withRun({ optimizer: { type: 'sgd', lr: -1 } }),
+    ['runs[0].optimizer.lr', 'must be > 0'],
+  ],
   ['a string in the data', withData({ train: { x: [0, 'a', 1], y: [0, 1, 2] } }), ['data.train']],
   ['NaN written as a string', withData({ train: { x: [0, 'NaN'], y: [0, 1] } }), ['data.train']],
-  ['mismatched x/y lengths', withData({ train: { x: [0, 0.5, 1], y: [0, 1] } }), ['data.train.y', 'x has 3 entries but y has 2']],
+  [
+    'mismatched x/y lengths',
+    withData({ train: { x: [0, 0.5, 1], y: [0, 1] } }),
+    ['data.train.y', 'x has 3 entries but y has 2'],
+  ],
   ['an unknown activation', withModel({ activation: 'swish' }), ['model.activation']],
   ['a huge layer', withModel({ hidden: [100000] }), ['model.hidden[0]', '4096']],
   ['a huge sample count', withData({ train: { n: 1e9 } }), ['data.train', '1000000']],
   ['an unknown top-level field', { ...good, bogus: 1 }, ['bogus']],
-  ['an unsafe expression', withData({ target: { expr: 'import("fs")' } }), ['data.target.expr', 'not allowed']],
-  ['an unknown variable', withData({ target: { expr: 'sin(z)' } }), ['data.target.expr', "unknown variable 'z'"]],
-  ['an unknown preset', withData({ target: { preset: 'nope' } }), ['data.target.preset', "unknown preset 'nope'"]],
-  ['params of the wrong length', withModel({ params: [1, 2, 3] }), ['model.params', 'has 3 entries', '13 parameters']],
-  ['duplicate run names', { ...good, runs: [good.runs[0], good.runs[0]] }, ['runs[1].name', 'duplicate run name']],
-  ['knots not increasing', withData({ target: { knots: [[0, 0], [0, 1]] } }), ['data.target.knots[1][0]', 'strictly increasing']],
+  [
+    'an unsafe expression',
+    withData({ target: { expr: 'import("fs")' } }),
+    ['data.target.expr', 'not allowed'],
+  ],
+  [
+    'an unknown variable',
+    withData({ target: { expr: 'sin(z)' } }),
+    ['data.target.expr', "unknown variable 'z'"],
+  ],
+  [
+    'an unknown preset',
+    withData({ target: { preset: 'nope' } }),
+    ['data.target.preset', "unknown preset 'nope'"],
+  ],
+  [
+    'params of the wrong length',
+    withModel({ params: [1, 2, 3] }),
+    ['model.params', 'has 3 entries', '13 parameters'],
+  ],
+  [
+    'duplicate run names',
+    { ...good, runs: [good.runs[0], good.runs[0]] },
+    ['runs[1].name', 'duplicate run name'],
+  ],
+  [
+    'knots not increasing',
+    withData({
+      target: {
+        knots: [
+          [0, 0],
+          [0, 1],
+        ],
+      },
+    }),
+    ['data.target.knots[1][0]', 'strictly increasing'],
+  ],
   ['negative steps', withRun({ steps: -3 }), ['runs[0].steps']],
   ['no runs', { ...good, runs: [] }, ['runs']],
   ['a zero batch size', withRun({ batchSize: 0 }), ['runs[0].batchSize']],
-  ['betas-like junk in sgd', withRun({ optimizer: { type: 'sgd', lr: 0.1, betas: [0.9, 0.99] } }), ['runs[0].optimizer', 'betas']],
+  [
+    'betas-like junk in sgd',
+    withRun({ optimizer: { type: 'sgd', lr: 0.1, betas: [0.9, 0.99] } }),
+    ['runs[0].optimizer', 'betas'],
+  ],
 ];
 
 describe('CLI: bad input gets one clear message, exit 2, and no output file', () => {
