@@ -13,12 +13,11 @@ export interface SortedSamples {
   x: Float64Array;
   /** Mean of y that was subtracted from the y sums. */
   yMean: number;
-  /** Prefix sums, entry k = sum over the first k sorted samples (length >= n + 1). */
-  sx: Float64Array;
-  sxx: Float64Array;
-  sy: Float64Array;
-  sxy: Float64Array;
-  syy: Float64Array;
+  /**
+   * Prefix sums, interleaved so one boundary's five sums share a cache line: entries 5k .. 5k+4 are
+   * Σx, Σx², Σy, Σxy, Σy² over the first k sorted samples, k = 0..n.
+   */
+  sums: Float64Array;
   /**
    * Index guide: guide[k] = first sorted index with x >= x0 + k/scale, k = 0..n. A kink at t then
    * starts its search at guide[floor((t - x0)·scale)], usually within a sample or two of the answer.
@@ -33,11 +32,7 @@ function allocate(cap: number): SortedSamples {
     n: 0,
     x: new Float64Array(cap),
     yMean: 0,
-    sx: new Float64Array(cap + 1),
-    sxx: new Float64Array(cap + 1),
-    sy: new Float64Array(cap + 1),
-    sxy: new Float64Array(cap + 1),
-    syy: new Float64Array(cap + 1),
+    sums: new Float64Array(5 * (cap + 1)),
     guide: new Int32Array(cap + 1),
     x0: 0,
     scale: 0,
@@ -51,13 +46,13 @@ function fillPrefix(s: SortedSamples, y: Float64Array, n: number): void {
   mean = n > 0 ? mean / n : 0;
   s.n = n;
   s.yMean = mean;
-  const { x, sx, sxx, sy, sxy, syy } = s;
+  const { x, sums } = s;
   let ax = 0;
   let axx = 0;
   let ay = 0;
   let axy = 0;
   let ayy = 0;
-  sx[0] = sxx[0] = sy[0] = sxy[0] = syy[0] = 0;
+  sums.fill(0, 0, 5);
   for (let k = 0; k < n; k++) {
     const xi = x[k]!;
     const yi = y[k]! - mean;
@@ -66,11 +61,12 @@ function fillPrefix(s: SortedSamples, y: Float64Array, n: number): void {
     ay += yi;
     axy += xi * yi;
     ayy += yi * yi;
-    sx[k + 1] = ax;
-    sxx[k + 1] = axx;
-    sy[k + 1] = ay;
-    sxy[k + 1] = axy;
-    syy[k + 1] = ayy;
+    const o = 5 * (k + 1);
+    sums[o] = ax;
+    sums[o + 1] = axx;
+    sums[o + 2] = ay;
+    sums[o + 3] = axy;
+    sums[o + 4] = ayy;
   }
   const lo = n > 0 ? x[0]! : 0;
   const hi = n > 0 ? x[n - 1]! : 0;

@@ -160,7 +160,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
 
   function sse(p: Float64Array, s: SortedSamples): number {
     computeSplits(p, s);
-    const { sx, sxx, sy, sxy, syy } = s;
+    const sums = s.sums;
     const n = s.n;
     let A = 0;
     let C = p[oC]! - s.yMean;
@@ -171,17 +171,33 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
       C += f * p[oB + j]!;
     }
     let pos = 0;
+    // Prefix sums at pos, carried from piece to piece.
+    let px = 0;
+    let pxx = 0;
+    let py = 0;
+    let pxy = 0;
+    let pyy = 0;
     let total = 0;
     for (let k = 0; k <= H; k++) {
       const j = k < H ? order[k]! : -1;
       const m = k < H ? split[j]! : n;
       if (m > pos) {
-        const Sx = sx[m]! - sx[pos]!;
-        const Sxx = sxx[m]! - sxx[pos]!;
-        const Sy = sy[m]! - sy[pos]!;
-        const Sxy = sxy[m]! - sxy[pos]!;
-        const Syy = syy[m]! - syy[pos]!;
-        total += A * (A * Sxx + 2 * C * Sx - 2 * Sxy) + C * (C * (m - pos) - 2 * Sy) + Syy;
+        const o = 5 * m;
+        const mx = sums[o]!;
+        const mxx = sums[o + 1]!;
+        const my = sums[o + 2]!;
+        const mxy = sums[o + 3]!;
+        const myy = sums[o + 4]!;
+        const Sx = mx - px;
+        const Sxx = mxx - pxx;
+        const Sy = my - py;
+        const Sxy = mxy - pxy;
+        total += A * (A * Sxx + 2 * C * Sx - 2 * Sxy) + C * (C * (m - pos) - 2 * Sy) + (myy - pyy);
+        px = mx;
+        pxx = mxx;
+        py = my;
+        pxy = mxy;
+        pyy = myy;
         pos = m;
       }
       if (j >= 0 && m > 0 && toggle !== 0) {
@@ -208,7 +224,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
     s1: Float64Array,
     outTotals: Float64Array,
   ): void {
-    const { sx, sxx, sy, sxy, syy } = s;
+    const sums = s.sums;
     const n = s.n;
     let A = 0;
     let C = c0;
@@ -227,12 +243,14 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
       const m = k < H ? split[j]! : n;
       if (m > pos) {
         const cnt = m - pos;
-        const Sx = sx[m]! - sx[pos]!;
-        const Sxx = sxx[m]! - sxx[pos]!;
+        const o = 5 * m;
+        const q = 5 * pos;
+        const Sx = sums[o]! - sums[q]!;
+        const Sxx = sums[o + 1]! - sums[q + 1]!;
         if (withY) {
-          const Sy = sy[m]! - sy[pos]!;
-          const Sxy = sxy[m]! - sxy[pos]!;
-          const Syy = syy[m]! - syy[pos]!;
+          const Sy = sums[o + 2]! - sums[q + 2]!;
+          const Sxy = sums[o + 3]! - sums[q + 3]!;
+          const Syy = sums[o + 4]! - sums[q + 4]!;
           e0 += A * Sx + C * cnt - Sy;
           e1 += A * Sxx + C * Sx - Sxy;
           e2 += A * (A * Sxx + 2 * C * Sx - 2 * Sxy) + C * (C * cnt - 2 * Sy) + Syy;
