@@ -5,12 +5,15 @@
  */
 import type { Objective } from '../objective';
 
-/** Row-major dim x dim Hessian of `objective` at p. Throws if the objective has no hvp. */
-export function hessian(objective: Objective, p: Float64Array): Float64Array {
+/**
+ * Row-major dim x dim Hessian of `objective` at p (into `out` if given). Counts dim hvp evaluations.
+ * Throws if the objective has no hvp.
+ */
+export function hessian(objective: Objective, p: Float64Array, out?: Float64Array): Float64Array {
   const hvp = objective.hvp;
   if (!hvp) throw new Error('this objective provides no Hessian-vector products');
   const n = objective.dim;
-  const h = new Float64Array(n * n);
+  const h = out ?? new Float64Array(n * n);
   const e = new Float64Array(n);
   const col = new Float64Array(n);
   for (let j = 0; j < n; j++) {

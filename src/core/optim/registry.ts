@@ -7,8 +7,12 @@ import { adadelta } from './adadelta';
 import { adagrad } from './adagrad';
 import { adam, adamw } from './adam';
 import { adamax } from './adamax';
+import { cg } from './cg';
+import { gdLineSearch } from './gdLineSearch';
+import { hessianFree } from './hessianFree';
 import { lbfgs } from './lbfgs';
 import { nadam } from './nadam';
+import { newton } from './newton';
 import { radam } from './radam';
 import { rmsprop } from './rmsprop';
 import { sgd } from './sgd';
@@ -25,6 +29,10 @@ export const optimizerList: readonly OptimizerDef[] = [
   nadam,
   radam,
   lbfgs,
+  cg,
+  gdLineSearch,
+  hessianFree,
+  newton,
 ];
 
 export const optimizers = buildRegistry(optimizerList, (o) => o.type, 'optimizer');
