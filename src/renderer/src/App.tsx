@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePlatformBridge } from './io/usePlatformBridge';
 import { useApp, useView } from './state/AppContext';
 import { AnalysisTabs } from './views/Analysis/AnalysisTabs';
 import { ExperimentPanel } from './views/Experiment/ExperimentPanel';
@@ -29,7 +30,10 @@ function useAutoRun(): void {
       lastRevision = d.revision;
       clearTimeout(timer);
       if (!d.experiment || !stores.view.get().autoRun) return;
-      timer = window.setTimeout(() => stores.runner.run(), AUTO_RUN_MS);
+      // Skipped when Run was pressed meanwhile (the results already belong to this revision).
+      timer = window.setTimeout(() => {
+        if (stores.results.get().revision !== stores.doc.get().revision) stores.runner.run();
+      }, AUTO_RUN_MS);
     });
     return () => {
       clearTimeout(timer);
@@ -46,6 +50,7 @@ export function App() {
   const [right, setRight] = useState(400);
   const [bottom, setBottom] = useState(300);
   useAutoRun();
+  const recovery = usePlatformBridge(stores);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -60,6 +65,17 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      {recovery.offer ? (
+        <div className="recovery" role="alert">
+          {t('file.recovery', { name: recovery.offer.name })}
+          <button type="button" className="btn primary" onClick={() => recovery.dismiss(true)}>
+            {t('file.restore')}
+          </button>
+          <button type="button" className="btn" onClick={() => recovery.dismiss(false)}>
+            {t('file.discard')}
+          </button>
+        </div>
+      ) : null}
       <main
         className="workspace"
         style={{

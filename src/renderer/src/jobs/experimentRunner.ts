@@ -4,6 +4,8 @@
  * Views never start jobs themselves.
  */
 import type { Experiment } from '../../../core/experiment/schema';
+import type { PointAnalysis } from '../../../core/analysis/analyzePoint';
+import { summarizeCensus, type CensusEntry } from '../../../core/analysis/census';
 import { jobs } from '../../../core/jobs/registry';
 import type { Engine, JobHandle } from '../engine/types';
 import { findGridCritical, plateauMask } from '../lib/gridCritical';
@@ -36,6 +38,9 @@ interface RawSlice {
   plateauLabels?: ArrayLike<number>;
 }
 
+/** Seeded initializations per census (x every run). */
+const CENSUS_INITS = 8;
+
 const f64 = (a: ArrayLike<number>) => (a instanceof Float64Array ? a : Float64Array.from(a));
 
 function linspace(lo: number, hi: number, n: number): Float64Array {
@@ -45,13 +50,32 @@ function linspace(lo: number, hi: number, n: number): Float64Array {
   return out;
 }
 
+/** Newton from neighbouring grid candidates can land on the same point: keep one per half grid cell. */
+export function dedupeCritical<T extends { kind: string; alpha: number; beta: number }>(
+  alpha: Float64Array,
+  beta: Float64Array,
+  points: readonly T[],
+): T[] {
+  const ha = Math.abs(alpha[1]! - alpha[0]!) / 2;
+  const hb = Math.abs(beta[1]! - beta[0]!) / 2;
+  const out: T[] = [];
+  for (const p of points)
+    if (
+      !out.some(
+        (q) => q.kind === p.kind && Math.abs(q.alpha - p.alpha) <= ha && Math.abs(q.beta - p.beta) <= hb,
+      )
+    )
+      out.push(p);
+  return out;
+}
+
 export function toSlice(raw: RawSlice, source: string): Slice {
   const alpha = f64(raw.alpha);
   const beta = f64(raw.beta);
   const loss = f64(raw.loss);
   const grid = { alpha, beta, values: loss };
   const critical: SliceCritical[] = raw.critical
-    ? raw.critical.map((c) => ({
+    ? dedupeCritical(alpha, beta, raw.critical).map((c) => ({
         kind: c.kind as SliceCritical['kind'],
         alpha: c.alpha,
         beta: c.beta,
@@ -193,6 +217,7 @@ export function createRunner(
     live.push(...handles);
     done
       .then(() => (gen === generation ? slice(e, gen, 0.6) : undefined))
+      .then(() => (gen === generation ? analyze(e, gen) : undefined))
       .then(
         () => gen === generation && setProgress(1, ''),
         (err: unknown) => {
@@ -245,39 +270,61 @@ export function createRunner(
   function census(): void {
     const e = doc.get().experiment;
     if (!e) return;
-    analysis<{
-      runs?: { optimizer?: string; run?: string; loss: number }[];
-      finalLosses?: { optimizer: string; loss: number }[];
-      minima?: unknown[];
-      bestShare?: number;
-    }>('census', 'census', { experiment: e, census: { starts: 24 } }, (r) =>
+    const inits = Array.from({ length: CENSUS_INITS }, (_, k) => k);
+    const names = e.runs.map((r) => r.name);
+    analysis<{ entries: CensusEntry[] }>('census', 'census', { experiment: e, inits }, (r) => {
+      const sum = summarizeCensus(r.entries, inits.length, names);
+      const best = Object.values(sum.shareBest);
       results.set({
         census: {
-          finalLosses:
-            r.finalLosses ??
-            (r.runs ?? []).map((x) => ({ optimizer: x.optimizer ?? x.run ?? '', loss: x.loss })),
-          ...(Array.isArray(r.minima) ? { minima: r.minima.length } : {}),
-          ...(r.bestShare !== undefined ? { bestShare: r.bestShare } : {}),
+          finalLosses: r.entries
+            .filter((x) => Number.isFinite(x.loss))
+            .map((x) => ({ optimizer: x.run, loss: x.loss })),
+          minima: sum.clusters.length,
+          ...(best.length ? { bestShare: best.reduce((a, b) => a + b, 0) / best.length } : {}),
         },
-      }),
-    );
+      });
+    });
   }
 
   function barrier(): void {
     const e = doc.get().experiment;
     const rs = results.get().runs;
-    if (!e || rs.length < 2 || !rs[0]!.result || !rs[1]!.result) return;
-    analysis<{ profile?: number[]; loss?: number[]; s?: number[]; barrier?: number }>(
+    const sl = results.get().slice;
+    if (!e || rs.length < 2) return;
+    analysis<{ loss: Float64Array; s: Float64Array; barrier: number }>(
       'neb',
       'neb',
-      { experiment: e, from: Array.from(rs[0]!.result.params), to: Array.from(rs[1]!.result.params) },
-      (r) => {
-        const loss = r.profile ?? r.loss ?? [];
-        const s = r.s ?? loss.map((_, i) => i / Math.max(1, loss.length - 1));
-        const b = r.barrier ?? Math.max(...loss) - Math.max(loss[0] ?? 0, loss.at(-1) ?? 0);
-        results.set({ barrier: { s, loss, barrier: b } });
+      {
+        experiment: e,
+        neb: { from: { run: rs[0]!.name }, to: { run: rs[1]!.name }, maxIter: 1500 },
+        runs: runSnapshots(rs),
+        ...(sl ? { plane: { center: sl.center, d1: sl.d1, d2: sl.d2 } } : {}),
       },
+      (r) => results.set({ barrier: { s: Array.from(r.s), loss: Array.from(r.loss), barrier: r.barrier } }),
     );
+  }
+
+  /** Full-space Hessian analysis of the start and every run's end (runs after the slice). */
+  async function analyze(e: Experiment, gen: number): Promise<void> {
+    if (!jobs.has('analyze')) return;
+    setProgress(0.99, 'analyze');
+    const runs: Record<string, { params: Float64Array }> = {};
+    for (const r of results.get().runs) if (r.result) runs[r.name] = { params: r.result.params };
+    const h = engine.run<{ points: PointAnalysis[] }>('analyze', { experiment: e, runs });
+    live.push(h);
+    const r = await h.result;
+    if (gen !== generation) return;
+    results.set({
+      analysis: r.points.map((p) => ({
+        label: p.label,
+        loss: p.loss,
+        gradNorm: p.gradNorm,
+        eigenvalues: Array.from(p.eigenvalues),
+        classification: p.classification,
+        index: p.index,
+      })),
+    });
   }
 
   return { run, cancel, reslice, census, barrier, busy: () => results.get().progress !== null };

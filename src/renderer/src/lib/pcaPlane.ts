@@ -69,7 +69,7 @@ export function pcaPlane(
   return { center: Float64Array.from(center), d1, d2 };
 }
 
-/** A square-ish window around the projected paths with a margin, never smaller than `minHalf`. */
+/** A square window around the projected paths with a margin, never smaller than `minHalf`. */
 export function windowAround(
   points: readonly { alpha: number; beta: number }[],
   margin = 0.3,
@@ -86,10 +86,9 @@ export function windowAround(
     b0 = Math.min(b0, p.beta);
     b1 = Math.max(b1, p.beta);
   }
-  const pad = (lo: number, hi: number): [number, number] => {
-    const c = (lo + hi) / 2;
-    const h = Math.max(minHalf, ((hi - lo) / 2) * (1 + margin));
-    return [c - h, c + h];
-  };
-  return { alpha: pad(a0, a1), beta: pad(b0, b1) };
+  // One half-width for both axes: a square window keeps the plane's geometry undistorted.
+  const h = Math.max(minHalf, (Math.max(a1 - a0, b1 - b0) / 2) * (1 + margin));
+  const ca = (a0 + a1) / 2;
+  const cb = (b0 + b1) / 2;
+  return { alpha: [ca - h, ca + h], beta: [cb - h, cb + h] };
 }

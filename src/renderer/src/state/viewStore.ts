@@ -39,6 +39,8 @@ export interface ViewState {
   readonly showKinks: boolean;
   readonly hiddenRuns: readonly string[];
   readonly selectedCritical: number | null;
+  /** Label of the full-space analysed point shown in the Hessian tab (init or a run). */
+  readonly selectedPoint: string | null;
   readonly analysisTab: AnalysisTab;
   readonly showShortcuts: boolean;
 }
@@ -70,6 +72,7 @@ export function createViewStore(): ViewStore {
     showKinks: true,
     hiddenRuns: [],
     selectedCritical: null,
+    selectedPoint: null,
     analysisTab: 'hessian',
     showShortcuts: false,
   });

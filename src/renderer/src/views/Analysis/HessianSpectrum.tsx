@@ -1,6 +1,7 @@
 /**
- * The Hessian tab: the selected critical point of the slice (its 2-D Hessian restricted to the plane and
- * its classification) and, when the analyze job has run, the full-space spectrum of each analysed point.
+ * The Hessian tab. On the slice: each critical point with its 2-D Hessian (restricted to the plane) and
+ * classification. In full space (analyze job): the start and every run's end with the whole spectrum,
+ * classification and index. One selection at a time; the first minimum of the slice by default.
  */
 import { useTranslation } from 'react-i18next';
 import { formatLoss, formatNumber } from '../../lib/format';
@@ -9,6 +10,12 @@ import { BarChart } from '../common/BarChart';
 
 const NEG = '#e4572e';
 const POS = '#3b6fd8';
+const ZERO = '#9aa3b5';
+
+function bars(values: readonly number[]) {
+  const scale = Math.max(1e-300, ...values.map(Math.abs));
+  return values.map((v) => ({ value: v, color: Math.abs(v) <= 1e-9 * scale ? ZERO : v < 0 ? NEG : POS }));
+}
 
 export function HessianSpectrum() {
   const { t } = useTranslation();
@@ -16,62 +23,87 @@ export function HessianSpectrum() {
   const slice = useResults((s) => s.slice);
   const analysis = useResults((s) => s.analysis);
   const selected = useView((s) => s.selectedCritical);
-  const crit = slice && selected !== null ? slice.critical[selected] : null;
-  const full = analysis[0] ?? null;
+  const selectedPoint = useView((s) => s.selectedPoint);
+  const full = selectedPoint !== null ? (analysis.find((a) => a.label === selectedPoint) ?? null) : null;
+  const critIndex = full ? null : (selected ?? (slice && slice.critical.length > 0 ? 0 : null));
+  const crit = slice && critIndex !== null ? (slice.critical[critIndex] ?? null) : null;
   return (
     <div className="analysis-body" data-testid="hessian-tab">
-      {slice && slice.critical.length > 0 ? (
-        <ul className="critical-list" aria-label={t('critical.list')}>
-          {slice.critical.map((c, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                className={i === selected ? 'on' : ''}
-                title={t('critical.pickHelp')}
-                data-testid={`critical-${i}`}
-                onClick={() => view.set({ selectedCritical: i })}
-              >
-                <span className={`sym sym-${c.kind}`} aria-hidden /> {t(`critical.${c.kind}`)} ·{' '}
-                {formatLoss(c.loss)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">{slice ? t('critical.none') : t('critical.noSlice')}</p>
-      )}
-      {crit ? (
+      <div className="chip-rows">
+        <span className="muted chip-label">{t('critical.onSlice')}</span>
+        {slice && slice.critical.length > 0 ? (
+          <ul className="critical-list" aria-label={t('critical.list')}>
+            {slice.critical.map((c, i) => (
+              <li key={i}>
+                <button
+                  type="button"
+                  className={i === critIndex ? 'on' : ''}
+                  title={t('critical.pickHelp')}
+                  data-testid={`critical-${i}`}
+                  onClick={() => view.set({ selectedCritical: i, selectedPoint: null })}
+                >
+                  <span className={`sym sym-${c.kind}`} aria-hidden /> {t(`critical.${c.kind}`)} ·{' '}
+                  {formatLoss(c.loss)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">{slice ? t('critical.none') : t('critical.noSlice')}</span>
+        )}
+        {analysis.length > 0 ? (
+          <>
+            <span className="muted chip-label">{t('critical.fullSpace')}</span>
+            <ul className="critical-list" aria-label={t('critical.fullList')}>
+              {analysis.map((a) => (
+                <li key={a.label}>
+                  <button
+                    type="button"
+                    className={a.label === selectedPoint ? 'on' : ''}
+                    title={t('critical.fullHelp')}
+                    data-testid={`analysis-${a.label}`}
+                    onClick={() => view.set({ selectedPoint: a.label, selectedCritical: null })}
+                  >
+                    {a.label}: {a.classification}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+      {full ? (
+        <div className="spectrum">
+          <p className="classification" data-testid="classification">
+            <strong>{full.label}</strong>: {full.classification} ·{' '}
+            {t('critical.index', { index: full.index })} · {t('surface.loss')} {formatLoss(full.loss)} · |∇L|{' '}
+            {formatNumber(full.gradNorm)} ·{' '}
+            {t('critical.negCount', { count: full.eigenvalues.filter((v) => v < 0).length })}
+          </p>
+          <BarChart
+            bars={bars(full.eigenvalues)}
+            label={t('critical.spectrumLabel')}
+            exportName="hessian"
+            xLabel={t('critical.eigenIndexFull', { n: full.eigenvalues.length })}
+            testId="spectrum"
+          />
+        </div>
+      ) : crit ? (
         <div className="spectrum">
           <p className="classification" data-testid="classification">
             <strong>{t(`critical.${crit.kind}`)}</strong> · α {formatNumber(crit.alpha)} β{' '}
-            {formatNumber(crit.beta)} · {t('surface.loss')} {formatLoss(crit.loss)}
-            <br />
+            {formatNumber(crit.beta)} · {t('surface.loss')} {formatLoss(crit.loss)} ·{' '}
             {t('critical.eigen2d', { values: crit.eigenvalues.map((v) => formatNumber(v)).join(', ') })}{' '}
             {t('critical.negCount', { count: crit.eigenvalues.filter((v) => v < 0).length })}
           </p>
           <BarChart
-            bars={crit.eigenvalues.map((v) => ({ value: v, color: v < 0 ? NEG : POS }))}
+            bars={bars(crit.eigenvalues)}
             label={t('critical.spectrumLabel')}
             exportName="hessian"
             xLabel={t('critical.eigenIndex')}
             testId="spectrum"
           />
         </div>
-      ) : full ? (
-        <div className="spectrum">
-          <p className="classification">
-            <strong>{full.label}</strong>: {full.classification} ·{' '}
-            {t('critical.index', { index: full.index })} · |∇| {formatNumber(full.gradNorm)}
-          </p>
-          <BarChart
-            bars={full.eigenvalues.map((v) => ({ value: v, color: v < 0 ? NEG : POS }))}
-            label={t('critical.spectrumLabel')}
-            exportName="hessian"
-            xLabel={t('critical.eigenIndex')}
-          />
-        </div>
-      ) : slice && slice.critical.length > 0 ? (
-        <p className="muted">{t('critical.clickHint')}</p>
       ) : null}
     </div>
   );

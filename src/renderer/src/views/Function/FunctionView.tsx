@@ -1,7 +1,7 @@
 /** The fitted-function panel: header with toggles and exports, the 1-D or 2-D plot, a key. */
 import { useTranslation } from 'react-i18next';
 import { toCsv } from '../../lib/csv';
-import { downloadFile } from '../../io/download';
+import { getPlatform } from '../../platform';
 import { useApp, useView } from '../../state/AppContext';
 import { Toggle } from '../common/controls';
 import { ExportPngButton } from '../common/ExportPngButton';
@@ -69,7 +69,7 @@ export function FunctionView() {
             title={t('export.csvHelp')}
             data-testid="csv-function"
             disabled={!data}
-            onClick={() => data && downloadFile('relief-function.csv', functionCsv(data), 'text/csv')}
+            onClick={() => data && void getPlatform().exportText('relief-function.csv', functionCsv(data))}
           >
             CSV
           </button>

@@ -6,7 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 import { toCsv } from '../../lib/csv';
 import { formatLoss } from '../../lib/format';
 import { THEME_COLORS } from '../../lib/themeColors';
-import { downloadFile } from '../../io/download';
+import { getPlatform } from '../../platform';
 import { useApp, useResults, useView } from '../../state/AppContext';
 import type { CurveAxis } from '../../state/viewStore';
 import { Segmented, Toggle } from '../common/controls';
@@ -15,9 +15,13 @@ import { ExportPngButton } from '../common/ExportPngButton';
 import { Scrubber } from '../Scrubber/Scrubber';
 import { curveTables } from './curveTables';
 
-function isDecade(v: number): boolean {
-  const e = Math.log10(v);
-  return Math.abs(e - Math.round(e)) < 1e-9;
+function decades(min: number, max: number): number[] {
+  const out: number[] = [];
+  const lo = Math.ceil(Math.log10(min) - 1e-9);
+  const hi = Math.floor(Math.log10(max) + 1e-9);
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / 6));
+  for (let e = lo; e <= hi; e += step) out.push(10 ** e);
+  return out.length > 0 ? out : [min, max];
 }
 
 export function LossCurvesView() {
@@ -57,7 +61,7 @@ export function LossCurvesView() {
           ...axisStyle,
           size: 56,
           // On a log axis label and grid only the decades; the 2..9 ticks clutter a small chart.
-          filter: log ? (_u, splits) => splits.map((v) => (isDecade(v) ? v : null)) : undefined,
+          splits: log ? (_u, _i, min, max) => decades(min, max) : undefined,
           values: (_u, vals) => vals.map((v) => (v === null ? '' : formatLoss(v))),
         },
       ],
@@ -133,7 +137,7 @@ export function LossCurvesView() {
       }
       rows.push(row);
     }
-    downloadFile('relief-curves.csv', toCsv(header, rows), 'text/csv');
+    void getPlatform().exportText('relief-curves.csv', toCsv(header, rows));
   };
 
   return (

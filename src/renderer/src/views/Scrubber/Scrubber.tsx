@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { maxStep } from '../../state/resultsStore';
 import { useApp, useResults, useView } from '../../state/AppContext';
 import { Select } from '../common/controls';
+import { BackIcon, ForwardIcon, PauseIcon, PlayIcon } from '../common/icons';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** At 1x a whole run plays in this many seconds. */
@@ -49,7 +50,7 @@ export function Scrubber() {
         aria-label={t('scrub.back')}
         onClick={() => set(shown - Math.max(1, Math.round(last / 100)))}
       >
-        ⏮
+        <BackIcon />
       </button>
       <button
         type="button"
@@ -64,7 +65,7 @@ export function Scrubber() {
           })
         }
       >
-        {playing ? '⏸' : '▶'}
+        {playing ? <PauseIcon /> : <PlayIcon />}
       </button>
       <button
         type="button"
@@ -73,7 +74,7 @@ export function Scrubber() {
         aria-label={t('scrub.forward')}
         onClick={() => set(shown + Math.max(1, Math.round(last / 100)))}
       >
-        ⏭
+        <ForwardIcon />
       </button>
       <input
         type="range"

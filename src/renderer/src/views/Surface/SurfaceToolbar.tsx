@@ -55,6 +55,7 @@ export function SurfaceToolbar() {
           value={s.colorMap}
           options={colorMapList.map((c) => ({ value: c.name, label: c.name }))}
           onChange={(v) => view.set({ colorMap: v })}
+          compact
         />
         <Select
           label={t('surface.resolution')}
@@ -66,6 +67,7 @@ export function SurfaceToolbar() {
             runner.reslice();
           }}
           testId="resolution"
+          compact
         />
         <ExportPngButton name={s.surfaceMode === '3d' ? 'surface' : 'surface-top'} />
       </div>

@@ -32,8 +32,8 @@ export function SurfaceView() {
           </div>
         ) : null}
         <PointReadout />
-        <div className="surface-note">{t('surface.offPlaneNote')}</div>
       </div>
+      <footer className="key surface-key">{t('surface.offPlaneNote')}</footer>
       <button
         type="button"
         className="sr-only"

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { colorTable } from '../../lib/colorMaps';
+import { formatNumber } from '../../lib/format';
 import { snapshotAt } from '../../lib/pathOnSlice';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useApp, useView } from '../../state/AppContext';
@@ -156,18 +157,22 @@ export function TopDownView() {
     ctx.textBaseline = 'top';
     const na = slice.alpha.length;
     const nb = slice.beta.length;
+    const spanA = slice.alpha[na - 1]! - slice.alpha[0]!;
+    const spanB = slice.beta[nb - 1]! - slice.beta[0]!;
+    const tick = (v: number, span: number) => (Math.abs(v) < 1e-6 * span ? '0' : formatNumber(v, 2));
     for (let q = 0; q <= 4; q++) {
-      const a = slice.alpha[0]! + ((slice.alpha[na - 1]! - slice.alpha[0]!) * q) / 4;
-      ctx.fillText(a.toPrecision(2), px(a), b.y + b.h + 4);
+      const a = slice.alpha[0]! + (spanA * q) / 4;
+      ctx.fillText(tick(a, spanA), px(a), b.y + b.h + 4);
     }
     ctx.fillText('α', b.x + b.w / 2, b.y + b.h + 18);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     for (let q = 0; q <= 4; q++) {
-      const be = slice.beta[0]! + ((slice.beta[nb - 1]! - slice.beta[0]!) * q) / 4;
-      ctx.fillText(be.toPrecision(2), b.x - 5, py(be));
+      const be = slice.beta[0]! + (spanB * q) / 4;
+      ctx.fillText(tick(be, spanB), b.x - 5, py(be));
     }
-    ctx.fillText('β', b.x - 34, b.y + b.h / 2);
+    ctx.textAlign = 'center';
+    ctx.fillText('β', b.x - 40, b.y + 6);
   }, [derived, image, size, showContours, step, hover, pinned, selected, colors, theme, ref]);
 
   const toPlane = (e: React.MouseEvent) => {

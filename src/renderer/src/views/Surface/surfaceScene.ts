@@ -41,7 +41,7 @@ function disposeGroup(g: THREE.Group): void {
 export class SurfaceScene {
   readonly renderer: THREE.WebGLRenderer;
   private readonly scene = new THREE.Scene();
-  private readonly camera = new THREE.PerspectiveCamera(40, 1, 0.01, 100);
+  private readonly camera = new THREE.PerspectiveCamera(36, 1, 0.01, 100);
   private readonly controls: OrbitControls;
   private readonly geometry = new THREE.BufferGeometry();
   private readonly surfaceMat = new THREE.MeshStandardMaterial({
@@ -86,7 +86,7 @@ export class SurfaceScene {
     this.renderer.domElement.className = 'surface-canvas';
     this.renderer.domElement.setAttribute('role', 'img');
     host.appendChild(this.renderer.domElement);
-    this.camera.position.set(1.9, 1.55, 2.1);
+    this.camera.position.set(2.15, 1.85, 2.55);
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
     this.controls.target.set(0, HEIGHT * 0.35, 0);
     this.controls.enableDamping = true;
@@ -228,7 +228,12 @@ export class SurfaceScene {
 
   private buildAxes(alpha: Float64Array, beta: Float64Array, m: SurfaceMapping): void {
     disposeGroup(this.axisGroup);
-    const color = this.wireMat.color.getHex() === 0xffffff ? '#d8dde6' : '#334';
+    const dark = this.wireMat.color.getHex() === 0xffffff;
+    const color = dark ? '#d8dde6' : '#334';
+    // A floor grid gives depth: the surface's height reads against it from any angle.
+    const floor = new THREE.GridHelper(2, 10, dark ? 0x4a5366 : 0xb8c0ce, dark ? 0x2a3040 : 0xd9dee7);
+    floor.position.y = -0.002;
+    this.axisGroup.add(floor);
     const lineMat = new THREE.LineBasicMaterial({ color, transparent: true, opacity: 0.6 });
     const box = new THREE.BufferGeometry().setFromPoints([
       new THREE.Vector3(-1, 0, 1.06),
@@ -310,7 +315,7 @@ export class SurfaceScene {
       for (let k = 0; k < n; k++) {
         positions.push(m.x(path.alpha[k]!), m.y(path.loss[k]!) + 0.006, m.z(path.beta[k]!));
         // Off-plane points fade toward the background: the path is not on this surface there.
-        const fade = Math.min(0.75, path.offPlane[k]! * 3);
+        const fade = Math.min(0.5, path.offPlane[k]! * 2);
         const mix = c.clone().lerp(bg, fade);
         colors.push(mix.r, mix.g, mix.b);
       }
@@ -321,13 +326,37 @@ export class SurfaceScene {
       const geo = new LineGeometry();
       geo.setPositions(positions);
       geo.setColors(colors);
-      const mat = new LineMaterial({ linewidth: 3, vertexColors: true, worldUnits: false, depthTest: true });
+      const mat = new LineMaterial({
+        linewidth: 3.5,
+        vertexColors: true,
+        worldUnits: false,
+        depthTest: true,
+      });
       mat.resolution.set(w, h);
       this.lineMaterials.push(mat);
       const line = new Line2(geo, mat);
       line.computeLineDistances();
       line.renderOrder = 5;
       this.pathGroup.add(line);
+      // A dashed ghost drawn through the surface: where the true loss lies below the slice (the path
+      // left the plane), the path is still seen, dashed, rather than hidden or glued onto the surface.
+      const ghostMat = new LineMaterial({
+        linewidth: 2.5,
+        vertexColors: true,
+        worldUnits: false,
+        depthTest: false,
+        transparent: true,
+        opacity: 0.8,
+        dashed: true,
+        dashSize: 0.025,
+        gapSize: 0.02,
+      });
+      ghostMat.resolution.set(w, h);
+      this.lineMaterials.push(ghostMat);
+      const ghost = new Line2(geo, ghostMat);
+      ghost.computeLineDistances();
+      ghost.renderOrder = 4;
+      this.pathGroup.add(ghost);
       if (!startDrawn) {
         const s = symbolSprite('start', '#ffffff', 0.05);
         s.position.set(positions[0]!, positions[1]! + 0.01, positions[2]!);
@@ -454,7 +483,7 @@ export class SurfaceScene {
   }
 
   resetCamera(): void {
-    this.camera.position.set(1.9, 1.55, 2.1);
+    this.camera.position.set(2.15, 1.85, 2.55);
     this.controls.target.set(0, HEIGHT * 0.35, 0);
     this.controls.update();
     this.dirty = true;

@@ -17,7 +17,7 @@ export function textSprite(text: string, color: string, px = 28): THREE.Sprite {
   const sprite = new THREE.Sprite(
     new THREE.SpriteMaterial({ map: tex, depthTest: false, transparent: true }),
   );
-  const h = 0.06;
+  const h = 0.09;
   sprite.scale.set((h * canvas.width) / canvas.height, h, 1);
   sprite.renderOrder = 10;
   return sprite;

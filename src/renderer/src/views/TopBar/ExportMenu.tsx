@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { cliCommand } from '../../lib/cliCommand';
 import { experimentWithResults, gridCsv, pathsCsv } from '../../lib/exportData';
 import { downloadFile } from '../../io/download';
+import { getPlatform } from '../../platform';
 import { useApp, useDoc, useResults } from '../../state/AppContext';
 import { dataUrlToBlob, exportNames, pngOf } from '../common/exportRegistry';
 

@@ -4,6 +4,7 @@ import { setLanguage } from '../../i18n';
 import { useApp, useDoc, useResults, useView } from '../../state/AppContext';
 import type { PlaneKind } from '../../state/viewStore';
 import { Select, Toggle } from '../common/controls';
+import { MoonIcon, SunIcon } from '../common/icons';
 import { ExportMenu } from './ExportMenu';
 import { FileButtons } from './FileButtons';
 
@@ -83,7 +84,7 @@ export function TopBar() {
           aria-label={t('top.theme')}
           onClick={() => view.set({ theme: theme === 'dark' ? 'light' : 'dark' })}
         >
-          {theme === 'dark' ? '☀' : '☾'}
+          {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
         </button>
         <button
           type="button"
@@ -92,7 +93,7 @@ export function TopBar() {
           aria-label={t('top.language')}
           onClick={() => setLanguage(i18n.language === 'zh' ? 'en' : 'zh')}
         >
-          {i18n.language === 'zh' ? 'EN' : '中文'}
+          {i18n.language === 'zh' ? 'EN' : '中'}
         </button>
         <button
           type="button"

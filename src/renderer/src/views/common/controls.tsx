@@ -54,10 +54,12 @@ export function Select<T extends string | number>(props: {
   options: readonly { value: T; label: string }[];
   onChange: (v: T) => void;
   testId?: string;
+  /** Hide the label visually (it stays the accessible name). */
+  compact?: boolean;
 }) {
   return (
     <label className="select" title={props.help}>
-      <span className="select-label">{props.label}</span>
+      <span className={props.compact ? 'sr-only' : 'select-label'}>{props.label}</span>
       <select
         value={String(props.value)}
         data-testid={props.testId}

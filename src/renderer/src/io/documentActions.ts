@@ -1,0 +1,41 @@
+/**
+ * File actions on the document, through the Platform (native dialogs in Electron, picker and downloads
+ * in a browser). The one place the document meets files: opened documents replace the draft, saves
+ * clear the unsaved marker.
+ */
+import type { ExperimentInput } from '../../../core/experiment/schema';
+import { experimentWithResults } from '../lib/exportData';
+import type { Platform } from '../platform';
+import type { AppStores } from '../state/AppContext';
+import { defaultExperiment } from '../state/defaultExperiment';
+
+export function baseName(s: AppStores): string {
+  return (s.doc.get().draft.name ?? 'experiment').replace(/[^\w.-]+/g, '-');
+}
+
+export function newDocument(s: AppStores, platform: Platform): void {
+  platform.newDocument();
+  s.doc.replace(defaultExperiment());
+}
+
+export async function openDocument(s: AppStores, platform: Platform): Promise<void> {
+  const outcome = await platform.open();
+  if (outcome?.ok) s.doc.replace(outcome.experiment as ExperimentInput, outcome.name);
+}
+
+export async function saveDocument(s: AppStores, platform: Platform, saveAs = false): Promise<void> {
+  const r = await platform.save(s.doc.get().draft, { saveAs });
+  if (!r) return;
+  if (r.ok) {
+    s.doc.set({ dirty: false, fileName: r.name });
+    platform.recovery.clear();
+  } else s.results.set({ error: r.message });
+}
+
+export async function exportResults(s: AppStores, platform: Platform): Promise<void> {
+  const r = s.results.get();
+  await platform.exportText(
+    `${baseName(s)}.results.json`,
+    experimentWithResults(s.doc.get().draft, r.runs, r.slice),
+  );
+}
