@@ -1,0 +1,63 @@
+/**
+ * What the lesson controls do to the app's stores: open a lesson as a new document, move between steps,
+ * reset, apply a "try this" change, leave. Every change goes through the document store, so it saves,
+ * autosaves and recomputes like any edit.
+ */
+import { useMemo } from 'react';
+import type { ExperimentInput } from '../../../core/experiment/schema';
+import { useApp, type AppStores } from '../state/AppContext';
+import { sceneAt, withLessonStep, withoutLesson } from './lessonState';
+import { applyPatch } from './patch';
+import type { Lesson, StepView, TryThis } from './types';
+
+function replaceDraft(stores: AppStores, next: ExperimentInput): void {
+  stores.doc.edit((d) => {
+    const target = d as unknown as Record<string, unknown>;
+    for (const k of Object.keys(target)) delete target[k];
+    Object.assign(target, structuredClone(next));
+  });
+}
+
+function showStep(stores: AppStores, view: StepView | undefined): void {
+  const patch = { step: null, pinned: null, ...(view ?? {}) };
+  stores.view.set(patch as Parameters<AppStores['view']['set']>[0]);
+  // With automatic recomputation on, the edit itself starts the jobs; otherwise start them here.
+  if (!stores.view.get().autoRun) stores.runner.run();
+}
+
+export interface LessonActions {
+  open(lesson: Lesson, step?: number): void;
+  goTo(lesson: Lesson, step: number): void;
+  reset(lesson: Lesson, step: number): void;
+  tryThis(lesson: Lesson, step: number, t: TryThis): void;
+  leave(): void;
+}
+
+export function useLessonActions(): LessonActions {
+  const stores = useApp();
+  return useMemo<LessonActions>(
+    () => ({
+      open(lesson, step = 0) {
+        stores.doc.replace(sceneAt(lesson, step), null);
+        showStep(stores, lesson.steps[step]?.view);
+      },
+      goTo(lesson, step) {
+        replaceDraft(stores, sceneAt(lesson, step));
+        showStep(stores, lesson.steps[step]?.view);
+      },
+      reset(lesson, step) {
+        replaceDraft(stores, sceneAt(lesson, step));
+        showStep(stores, lesson.steps[step]?.view);
+      },
+      tryThis(lesson, step, t) {
+        const next = withLessonStep(applyPatch(stores.doc.get().draft, t.patch), lesson, step);
+        replaceDraft(stores, next);
+        if (!stores.view.get().autoRun) stores.runner.run();
+      },
+      leave() {
+        replaceDraft(stores, withoutLesson(stores.doc.get().draft));
+      },
+    }),
+    [stores],
+  );
+}
