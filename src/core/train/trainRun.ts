@@ -75,6 +75,10 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
   const { type: _type, ...hp } = run.optimizer as { type: string } & Record<string, unknown>;
   const opt = def.create(hp, dim);
   const raw: Objective = setup.objective();
+  if (def.needsHvp && !raw.hvp)
+    throw new Error(
+      `optimizer '${def.type}' needs Hessian-vector products, which engine '${setup.engine.name}' does not provide`,
+    );
   const f: Objective = run.clipNorm !== null ? clipObjective(raw, run.clipNorm) : raw;
   // Optimizers without a learning rate (cg, gdLineSearch, ...) ignore it; 1 keeps the schedule well defined.
   const sched = createScheduler(run.schedule, (run.optimizer as { lr?: number }).lr ?? 1);
