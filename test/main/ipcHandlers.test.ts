@@ -184,7 +184,7 @@ describe('IPC handlers: jobs on the real worker pool', () => {
       experiment: { relief: 1 },
     })) as JobOutcome;
     expect(bad).toMatchObject({ ok: false, invalidInput: true });
-    if (!bad.ok) expect(bad.message).toMatch(/payload\.experiment is invalid: data/);
+    if (!bad.ok) expect(bad.message).toMatch(/^payload\.experiment is invalid: (data|model|runs)\b/);
     const kind = (await env.h.invoke['job:run'](ctx, 'j3', 'rm -rf', {
       experiment: contractExperiment,
     })) as JobOutcome;
