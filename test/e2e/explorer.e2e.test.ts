@@ -11,7 +11,7 @@ import { launchChromium, openApp, pixelStats, type AppPage } from './harness';
 
 // Browser globals used inside page.evaluate callbacks (this file compiles without the DOM library).
 interface Stores {
-  doc: { get(): { draft: { runs: { name: string }[] }; problems: unknown[] } };
+  doc: { get(): { draft: { runs: { name: string }[] }; problems: unknown[]; revision: number } };
   view: { get(): { step: number | null; hover: unknown } };
   results: {
     get(): {
@@ -20,6 +20,7 @@ interface Stores {
       analysis: { label: string }[];
       progress: unknown;
       error: string | null;
+      revision: number;
     };
   };
 }
@@ -38,6 +39,7 @@ async function settled(runs: number): Promise<void> {
     (n) => {
       const r = window.__reliefStores.results.get();
       return (
+        r.revision === window.__reliefStores.doc.get().revision &&
         r.progress === null &&
         r.runs.length === n &&
         r.runs.every((x) => x.phase !== 'queued' && x.phase !== 'running') &&

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatformBridge } from './io/usePlatformBridge';
+import { LessonsHost } from './lessons/LessonsHost';
 import { useApp, useView } from './state/AppContext';
 import { AnalysisTabs } from './views/Analysis/AnalysisTabs';
 import { ExperimentPanel } from './views/Experiment/ExperimentPanel';
@@ -127,6 +128,7 @@ export function App() {
         </div>
       </main>
       <ShortcutsDialog />
+      <LessonsHost />
     </div>
   );
 }

@@ -59,7 +59,7 @@ export function LossCurvesView() {
         { ...axisStyle, label: t(`curves.axis.${axis}`), labelSize: 18, size: 36 },
         {
           ...axisStyle,
-          size: 56,
+          size: 62,
           // On a log axis label and grid only the decades; the 2..9 ticks clutter a small chart.
           splits: log ? (_u, _i, min, max) => decades(min, max) : undefined,
           values: (_u, vals) => vals.map((v) => (v === null ? '' : formatLoss(v))),

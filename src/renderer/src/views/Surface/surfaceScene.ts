@@ -172,6 +172,8 @@ export class SurfaceScene {
     this.scene.background = new THREE.Color(color);
     this.wireMat.color.set(dark ? 0xffffff : 0x000000);
     this.wireMat.opacity = dark ? 0.12 : 0.18;
+    // Axis labels and the floor grid are coloured for the theme: rebuild them.
+    if (this.axesArgs) this.buildAxes(...this.axesArgs);
     this.dirty = true;
   }
 
@@ -223,10 +225,14 @@ export class SurfaceScene {
     disposeGroup(this.axisGroup);
     disposeGroup(this.criticalGroup);
     this.mapping = null;
+    this.axesArgs = null;
     this.dirty = true;
   }
 
+  private axesArgs: [Float64Array, Float64Array, SurfaceMapping] | null = null;
+
   private buildAxes(alpha: Float64Array, beta: Float64Array, m: SurfaceMapping): void {
+    this.axesArgs = [alpha, beta, m];
     disposeGroup(this.axisGroup);
     const dark = this.wireMat.color.getHex() === 0xffffff;
     const color = dark ? '#d8dde6' : '#334';

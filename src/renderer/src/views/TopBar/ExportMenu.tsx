@@ -48,30 +48,31 @@ export function ExportMenu() {
         <div className="menu-list" role="menu" onMouseLeave={() => setOpen(false)}>
           {item('json', 'export-json', () => {
             const r = results.get();
-            downloadFile(
+            void getPlatform().exportText(
               `${base}.results.json`,
               experimentWithResults(doc.get().draft, r.runs, r.slice),
-              'application/json',
             );
           })}
-          {item('experiment', 'export-experiment', () =>
-            downloadFile(`${base}.relief.json`, JSON.stringify(doc.get().draft, null, 2), 'application/json'),
+          {item(
+            'experiment',
+            'export-experiment',
+            () =>
+              void getPlatform().exportText(`${base}.relief.json`, JSON.stringify(doc.get().draft, null, 2)),
           )}
           {item(
             'paths',
             'export-paths',
             () =>
-              downloadFile(
+              void getPlatform().exportText(
                 `${base}.paths.csv`,
                 pathsCsv(results.get().slice!, results.get().runs),
-                'text/csv',
               ),
             !hasSlice,
           )}
           {item(
             'grid',
             'export-grid',
-            () => downloadFile(`${base}.grid.csv`, gridCsv(results.get().slice!), 'text/csv'),
+            () => void getPlatform().exportText(`${base}.grid.csv`, gridCsv(results.get().slice!)),
             !hasSlice,
           )}
           <hr />

@@ -1,6 +1,7 @@
 /** The top bar: document title, Run / Cancel, plane choice, auto-recompute, export, theme and language. */
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
+import { LessonsButton } from '../../lessons/LessonsButton';
 import { useApp, useDoc, useResults, useView } from '../../state/AppContext';
 import type { PlaneKind } from '../../state/viewStore';
 import { Select, Toggle } from '../common/controls';
@@ -75,6 +76,7 @@ export function TopBar() {
           testId="plane"
         />
         <ExportMenu />
+        <LessonsButton />
       </div>
       <div className="prefs">
         <button
