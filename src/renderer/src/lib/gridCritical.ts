@@ -62,8 +62,8 @@ export function findGridCritical(g: Grid, maxPoints = 24): GridCritical[] {
         const s = v > c ? 1 : v < c ? -1 : 0;
         if (s > 0) above++;
         if (s < 0) below++;
-        if (k === 0) first = s;
-        else if (s !== 0 && prev !== 0 && s !== prev) changes++;
+        if (s !== 0 && first === 0) first = s;
+        if (s !== 0 && prev !== 0 && s !== prev) changes++;
         if (s !== 0) prev = s;
       }
       if (!ok) continue;
@@ -71,7 +71,8 @@ export function findGridCritical(g: Grid, maxPoints = 24): GridCritical[] {
       let kind: GridCritical['kind'] | null = null;
       if (above === 8) kind = 'minimum';
       else if (below === 8) kind = 'maximum';
-      else if (changes >= 4 && above + below === 8) kind = 'saddle';
+      // Ties (neighbours level with the centre, as on the diagonals of x² - y²) are skipped.
+      else if (changes >= 4 && above > 0 && below > 0) kind = 'saddle';
       if (kind)
         out.push({
           kind,

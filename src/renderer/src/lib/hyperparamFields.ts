@@ -22,6 +22,8 @@ export interface HyperField {
   readonly options?: readonly (string | null)[];
   /** Length of a `tuple` of numbers. */
   readonly length?: number;
+  /** A number that may also be null (an empty field). */
+  readonly nullable?: boolean;
 }
 
 function numberBounds(s: Json): Pick<HyperField, 'min' | 'max' | 'exclusiveMin'> {
@@ -44,6 +46,17 @@ export function fieldFromJsonSchema(key: string, s: Json): HyperField {
   if (s.type === 'string' && Array.isArray(s.enum))
     return { ...base, kind: 'choice', options: s.enum as string[] };
   if (Array.isArray(s.anyOf)) {
+    const alts = s.anyOf as Json[];
+    const nonNull = alts.filter((a) => a.type !== 'null');
+    if (
+      nonNull.length === 1 &&
+      alts.length === 2 &&
+      (nonNull[0]!.type === 'number' || nonNull[0]!.type === 'integer')
+    )
+      return {
+        ...fieldFromJsonSchema(key, { ...nonNull[0]!, default: s.default, description: s.description }),
+        nullable: true,
+      };
     const opts: (string | null)[] = [];
     for (const alt of s.anyOf as Json[]) {
       if (alt.type === 'null') opts.push(null);

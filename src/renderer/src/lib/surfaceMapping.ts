@@ -131,7 +131,7 @@ export function legendTicks(m: SurfaceMapping, count = 5): { t: number; loss: nu
   const out: { t: number; loss: number }[] = [];
   if (m.log) {
     for (let e = Math.ceil(m.lo); e <= Math.floor(m.hi); e++)
-      out.push({ t: (e - m.lo) / (m.hi - m.lo), loss: 10 ** e });
+      out.push({ t: (e - m.lo) / (m.hi - m.lo), loss: Number(`1e${e}`) });
     if (out.length >= 2) return out;
     out.length = 0;
   }

@@ -94,7 +94,7 @@ export function HyperparamForm(props: {
               value={value}
               invalid={!!error}
               testId={`${id}`}
-              onChange={(v) => props.onChange(f.key, v)}
+              onChange={(v) => props.onChange(f.key, f.nullable && v === '' ? null : v)}
             />
           </FieldRow>
         );
