@@ -45,7 +45,7 @@ export function gridCandidates(
   loss: Float64Array,
   na: number,
   nb: number,
-  maxPerKind = 64,
+  maxPerKind = 24,
 ): { kind: SliceCriticalKind; i: number; j: number }[] {
   const found: Record<SliceCriticalKind, { i: number; j: number; v: number }[]> = {
     minimum: [],
@@ -121,7 +121,7 @@ export function findSliceCritical(
     local(a, b, L);
     // Damped Newton on the gradient: backtrack until ‖∇g‖ decreases (a merit that serves minima,
     // maxima and saddles alike); give up if it wanders more than 3 cells or leaves the grid.
-    for (let it = 0; it < 50 && !ok; it++) {
+    for (let it = 0; it < 30 && !ok; it++) {
       const m0 = cellGrad(L);
       if (m0 <= gtol) {
         ok = true;
