@@ -95,7 +95,7 @@ const afterTable: Record<string, (args: MathNode[]) => MathNode> = Object.fromEn
   Object.entries(afterDerivative).map(([k, f]) => [k, (args: MathNode[]) => f(args[0]!)]),
 );
 
-/** Operators the closure compiler implements (the same set the data layer's whitelist allows). */
+/** Arithmetic operators: the part of the data whitelist that has derivatives (no comparisons or logic). */
 const smoothOperators = new Set(['+', '-', '*', '/', '^', '.^', '.*', './']);
 const compilableFunctions = new Set(allowedFunctionNames);
 const constants = new Set(['pi', 'e', 'tau']);
