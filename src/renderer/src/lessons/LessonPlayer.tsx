@@ -15,8 +15,9 @@ import { useLessonActions } from './useLessonActions';
 
 export function LessonPlayer() {
   const { t } = useLessonsT();
-  const ref = useDoc((s) => lessonRefOf(s.draft));
-  const runs = useDoc((s) => s.draft.runs);
+  const draft = useDoc((s) => s.draft);
+  const ref = lessonRefOf(draft);
+  const runs = draft.runs;
   const problem = useDoc((s) => s.problems[0] ?? null);
   const actions = useLessonActions();
   const [folded, setFolded] = useState(false);
