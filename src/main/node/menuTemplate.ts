@@ -74,7 +74,7 @@ export function menuTemplate(
         ...(dev ? [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
       ],
     },
-    { label: '&Lessons', submenu: [cmd('Lessons (coming soon)', 'lessons')] },
+    { label: '&Lessons', submenu: [cmd('Show Lessons…', 'lessons')] },
     { label: '&Help', role: 'help', submenu: [cmd('About Relief', 'about')] },
   ];
 }
