@@ -27,3 +27,19 @@ export function surfacePlane(model: SurfaceModel): SurfacePlane {
     betaRange: [window.b[0], window.b[1]],
   };
 }
+
+/**
+ * The `landscape` section that draws a surface's exact parameter plane: centre (0, 0), explicit
+ * directions (1, 0) and (0, 1) without normalization, α and β over the window.
+ */
+export function surfaceLandscape(model: SurfaceModel, resolution: [number, number] = [101, 101]) {
+  const p = surfacePlane(model);
+  return {
+    center: [0, 0],
+    directions: { kind: 'explicit' as const, d1: [1, 0], d2: [0, 1] },
+    normalization: 'none' as const,
+    alpha: p.alphaRange,
+    beta: p.betaRange,
+    resolution,
+  };
+}

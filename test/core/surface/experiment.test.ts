@@ -10,7 +10,9 @@ import { inlineContext } from '../../../src/core/jobs/types';
 import { optimizerList } from '../../../src/core/optim/registry';
 import { setUp } from '../../../src/core/setup';
 import { gallery, galleryNames } from '../../../src/core/surface/gallery';
-import { surfacePlane } from '../../../src/core/surface/plane';
+import { jobs } from '../../../src/core/jobs/registry';
+import { surfaceLandscape, surfacePlane } from '../../../src/core/surface/plane';
+import { surfaceOf } from '../../../src/core/surface/surface';
 import { trainRun } from '../../../src/core/train/trainRun';
 
 const runs = [{ name: 'gd', optimizer: { type: 'sgd', lr: 0.01 }, steps: 20 }];
@@ -150,5 +152,27 @@ describe('surfacePlane', () => {
       [0, 1],
       [2, 3],
     ]);
+  });
+});
+
+describe('the landscape job on a surface', () => {
+  it('draws the exact parameter plane: grid values are the formula, slice minima the known ones', async () => {
+    const model = { kind: 'surface' as const, preset: 'himmelblau' };
+    const doc = { relief: 1, model, runs, landscape: surfaceLandscape(model, [41, 41]) };
+    const r = (await jobs.get('landscape')!.run({ experiment: doc }, inlineContext())) as {
+      loss: Float64Array;
+      critical: { kind: string; alpha: number; beta: number }[];
+    };
+    const s = surfaceOf(gallery.get('himmelblau')!.expr);
+    for (let i = 0; i < 41; i += 5)
+      for (let j = 0; j < 41; j += 5) {
+        const a = -5 + (10 * j) / 40;
+        const b = -5 + (10 * i) / 40;
+        expect(r.loss[i * 41 + j]).toBeCloseTo(s.f([a, b]), 9);
+      }
+    const known = gallery.get('himmelblau')!.known.filter((k) => k.kind === 'minimum');
+    const minima = r.critical.filter((c) => c.kind === 'minimum');
+    for (const k of known)
+      expect(minima.some((m) => Math.hypot(m.alpha - k.at[0], m.beta - k.at[1]) < 1e-5)).toBe(true);
   });
 });
