@@ -181,27 +181,6 @@ function registerAppProtocol(): void {
   });
 }
 
-async function offerRecovery(win: BrowserWindow): Promise<void> {
-  const offer = await recovery.pending();
-  if (!offer || win.isDestroyed()) return;
-  const { response } = await dialog.showMessageBox(win, {
-    type: 'question',
-    title: 'Restore unsaved work?',
-    message: `Relief did not close cleanly. Restore the unsaved experiment “${offer.name}” from ${offer.savedAt}?`,
-    buttons: ['Restore', 'Discard'],
-    defaultId: 0,
-    cancelId: 1,
-  });
-  if (response === 0)
-    emit(win.webContents.id, 'file:opened', {
-      ok: true,
-      path: '',
-      name: offer.name,
-      experiment: offer.experiment,
-    });
-  else await recovery.clear();
-}
-
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(WINDOW_OPTIONS);
   const id = win.webContents.id;
@@ -211,7 +190,6 @@ function createWindow(): BrowserWindow {
   // The title is the document's (setDocument), not the page's <title>.
   win.on('page-title-updated', (e) => e.preventDefault());
   win.webContents.once('did-finish-load', () => {
-    void offerRecovery(win);
     const file = process.argv.slice(1).find((a) => /\.json$/i.test(a));
     if (file) void handlers.openPath(id, file).then((r) => emit(id, 'file:opened', r));
   });

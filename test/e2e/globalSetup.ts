@@ -2,13 +2,15 @@
  * Once per e2e run: build the web version (with the test hooks `window.__reliefEngine` and
  * `window.__reliefPlatform` switched on) and serve it on 127.0.0.1; tests get its URL by inject().
  */
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../scripts/serveStatic.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-export const E2E_WEB_DIR = resolve(root, 'node_modules/.relief-e2e/web');
+// One folder per run: several e2e runs may share a working tree, and a build empties its folder.
+export const E2E_WEB_DIR = resolve(root, `node_modules/.relief-e2e/web-${process.pid}`);
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.VITE_RELIEF_TEST_HOOKS = '1';
@@ -20,5 +22,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const server = await serveStatic(E2E_WEB_DIR, 0);
   project.provide('reliefWebUrl', server.url);
-  return () => server.stop();
+  return async () => {
+    await server.stop();
+    await rm(E2E_WEB_DIR, { recursive: true, force: true });
+  };
 }

@@ -4,10 +4,7 @@ import { App } from './App';
 import { getEngine } from './engine';
 import { initI18n } from './i18n';
 import { createRunner } from './jobs/experimentRunner';
-import { getPlatform } from './platform';
-import { connectShell } from './platform/shell';
 import { AppProvider, type AppStores } from './state/AppContext';
-import { defaultExperiment } from './state/defaultExperiment';
 import { createDocumentStore } from './state/documentStore';
 import { createResultsStore } from './state/resultsStore';
 import { createViewStore } from './state/viewStore';
@@ -21,13 +18,6 @@ const runner = createRunner(getEngine(), doc, view, results, () => view.get().re
 const stores: AppStores = { doc, view, results, runner };
 // End-to-end tests read the stores (never write them) to check what the views show.
 (window as unknown as { __reliefStores?: AppStores }).__reliefStores = stores;
-// Menus, dropped files, window title, autosave and recovery (Electron or browser: see platform/).
-connectShell(getPlatform(), {
-  doc,
-  runner,
-  newExperiment: defaultExperiment,
-  showError: (message) => results.set({ error: message }),
-});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -55,7 +55,8 @@ export function createElectronPlatform(api: ReliefApi): Platform {
     setDocument: (name, dirty) => api.window.setDocument(name, dirty),
     onMenu: (listener) => api.onMenu(listener),
     recovery: {
-      write: (experiment, name) => void api.recovery.write(experiment, name),
+      // Best effort: the main process refuses a draft that does not validate, and that is fine.
+      write: (experiment, name) => void api.recovery.write(experiment, name).catch(() => {}),
       clear: () => void api.recovery.clear(),
       pending: () => api.recovery.pending(),
     },
