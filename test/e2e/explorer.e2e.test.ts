@@ -255,4 +255,18 @@ describe('explorer', () => {
     const fn = await pixelStats(page, page.getByTestId('function-canvas'));
     expect(fn.colors).toBeGreaterThan(30);
   });
+
+  it('runs optimizers on an analytic surface, whose slice is the parameter plane', async () => {
+    await page.getByTestId('use-surface').click();
+    await settled(3);
+    expect(await page.getByTestId('surface-formula').innerText()).toMatch(/L\(a, b\)/);
+    const crit = await page.evaluate(() =>
+      window.__reliefStores.results.get().slice!.critical.map((c) => c.kind),
+    );
+    expect(crit).toContain('minimum');
+    await page.mouse.move(2, 2);
+    await page.waitForTimeout(300);
+    await shot('explorer-surface');
+    expect(app.errors).toEqual([]);
+  });
 });

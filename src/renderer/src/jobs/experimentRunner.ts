@@ -7,6 +7,7 @@ import type { Experiment } from '../../../core/experiment/schema';
 import type { PointAnalysis } from '../../../core/analysis/analyzePoint';
 import { summarizeCensus, type CensusEntry } from '../../../core/analysis/census';
 import { jobs } from '../../../core/jobs/registry';
+import { surfacePlane } from '../../../core/surface/plane';
 import type { Engine, JobHandle } from '../engine/types';
 import { findGridCritical, plateauMask } from '../lib/gridCritical';
 import type { DocumentStore } from '../state/documentStore';
@@ -34,7 +35,14 @@ interface RawSlice {
   d1: ArrayLike<number>;
   d2: ArrayLike<number>;
   center: ArrayLike<number>;
-  critical?: { kind: string; alpha: number; beta: number; loss: number; eigenvalues?: number[] }[];
+  critical?: {
+    kind: string;
+    alpha: number;
+    beta: number;
+    loss: number;
+    eigenvalues?: number[];
+    refined?: boolean;
+  }[];
   plateauLabels?: ArrayLike<number>;
 }
 
@@ -75,7 +83,12 @@ export function toSlice(raw: RawSlice, source: string): Slice {
   const loss = f64(raw.loss);
   const grid = { alpha, beta, values: loss };
   const critical: SliceCritical[] = raw.critical
-    ? dedupeCritical(alpha, beta, raw.critical).map((c) => ({
+    ? // Grid candidates Newton could not confirm are left out: on steep valleys they are sampling artefacts.
+      dedupeCritical(
+        alpha,
+        beta,
+        raw.critical.filter((c) => c.refined !== false),
+      ).map((c) => ({
         kind: c.kind as SliceCritical['kind'],
         alpha: c.alpha,
         beta: c.beta,
@@ -117,7 +130,9 @@ export function createRunner(
     const runs = results.get().runs;
     const n = resolution();
     const given = runSnapshots(runs);
-    let plane = kind === 'pca' ? pcaPlaneOf(e, runs) : null;
+    // A surface's slice is its own parameter plane, over the surface's viewing window.
+    const surface = e.model.kind === 'surface' ? surfacePlane(e.model) : null;
+    let plane = surface ?? (kind === 'pca' ? pcaPlaneOf(e, runs) : null);
     if (!plane) {
       // Probe: resolve the plane only (2x2 grid, no analysis), then frame the paths on it.
       const probe = engine.run<RawSlice>('landscape', {
@@ -136,7 +151,9 @@ export function createRunner(
       if (gen !== generation) return;
       plane = { center: f64(r.center), d1: f64(r.d1), d2: f64(r.d2) };
     }
-    const win = windowFor(plane, runs, kind);
+    const win = surface
+      ? { alpha: surface.alphaRange, beta: surface.betaRange }
+      : windowFor(plane, runs, kind);
     const alpha = linspace(win.alpha[0], win.alpha[1], n);
     const beta = linspace(win.beta[0], win.beta[1], n);
     const loss = new Float64Array(n * n).fill(NaN);

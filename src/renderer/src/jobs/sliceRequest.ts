@@ -14,6 +14,8 @@ export type Range = [number, number];
 
 /** The landscape `directions` of a plane kind (the probe's spec). */
 export function directionsFor(kind: PlaneKind, e: Experiment): Record<string, unknown> {
+  // The experiment's own plane of this kind wins (lessons and files set center points, Hessian ends...).
+  if (e.landscape?.directions.kind === kind) return e.landscape.directions as Record<string, unknown>;
   switch (kind) {
     case 'pca':
       return { kind: 'pca', runs: 'all' };

@@ -2,11 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import { toCsv } from '../../lib/csv';
 import { getPlatform } from '../../platform';
-import { useApp, useView } from '../../state/AppContext';
+import { useApp, useDoc, useView } from '../../state/AppContext';
 import { Toggle } from '../common/controls';
 import { ExportPngButton } from '../common/ExportPngButton';
 import { Function1d } from './Function1d';
 import { Function2d } from './Function2d';
+import { SurfaceFormula } from './SurfaceFormula';
 import { useFunctionData, type FunctionData } from './useFunctionData';
 
 function functionCsv(d: FunctionData): string {
@@ -27,6 +28,7 @@ export function FunctionView() {
   const { t } = useTranslation();
   const { view } = useApp();
   const data = useFunctionData();
+  const experiment = useDoc((s) => s.experiment);
   const showKinks = useView((s) => s.showKinks);
   const showUnits = useView((s) => s.showUnits);
   const hover = useView((s) => s.hover);
@@ -36,7 +38,7 @@ export function FunctionView() {
     <section className="panel function-panel" aria-label={t('function.title')}>
       <header className="panel-head">
         <h2>
-          {t('function.title')}{' '}
+          {experiment?.model.kind === 'surface' ? t('function.formulaTitle') : t('function.title')}{' '}
           <span className="muted" data-testid="function-source">
             {hover
               ? t('function.atCursor')
@@ -82,6 +84,8 @@ export function FunctionView() {
         ) : (
           <Function2d data={data} />
         )
+      ) : experiment?.model.kind === 'surface' ? (
+        <SurfaceFormula model={experiment.model} />
       ) : (
         <div className="empty">{t('function.invalid')}</div>
       )}

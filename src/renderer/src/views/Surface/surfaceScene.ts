@@ -319,13 +319,19 @@ export class SurfaceScene {
       const positions: number[] = [];
       const colors: number[] = [];
       for (let k = 0; k < n; k++) {
-        positions.push(m.x(path.alpha[k]!), m.y(path.loss[k]!) + 0.006, m.z(path.beta[k]!));
+        const x = m.x(path.alpha[k]!);
+        const y = m.y(path.loss[k]!) + 0.006;
+        const z = m.z(path.beta[k]!);
+        // A path that leaves the view (a diverging run) stops at the edge instead of streaking across it.
+        if (!(Math.abs(x) <= 1.5 && Math.abs(z) <= 1.5 && y <= 1.6 && y >= -0.6)) break;
+        positions.push(x, y, z);
         // Off-plane points fade toward the background: the path is not on this surface there.
         const fade = Math.min(0.5, path.offPlane[k]! * 2);
         const mix = c.clone().lerp(bg, fade);
         colors.push(mix.r, mix.g, mix.b);
       }
-      if (n === 1) {
+      if (positions.length === 0) continue;
+      if (positions.length === 3) {
         positions.push(...positions.slice(0, 3));
         colors.push(...colors.slice(0, 3));
       }
@@ -374,7 +380,7 @@ export class SurfaceScene {
         new THREE.MeshStandardMaterial({ color: c, emissive: c, emissiveIntensity: 0.3 }),
       );
       end.rotation.x = Math.PI;
-      const e = 3 * (n - 1);
+      const e = positions.length - 3;
       end.position.set(positions[e]!, positions[e + 1]! + 0.03, positions[e + 2]!);
       this.markerGroup.add(end);
       const cur = new THREE.Mesh(
