@@ -237,6 +237,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => void pool.close());
   void app.whenReady().then(async () => {
     hardenSessions();
+    app.setAboutPanelOptions({ applicationName: 'Relief', applicationVersion: app.getVersion() });
     registerAppProtocol();
     registerIpc();
     await recent.load();

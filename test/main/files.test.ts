@@ -98,6 +98,11 @@ describe('window title and menu', () => {
     const recent = item('Open Recent').submenu as Electron.MenuItemConstructorOptions[];
     (recent[0]!.click as () => void)();
     expect(opened).toEqual(['/x/e.json']);
+    const view = t[2]!.submenu as Electron.MenuItemConstructorOptions[];
+    const accelerators = view.map((i) => i.accelerator).filter(Boolean);
+    expect(accelerators).toContain('CmdOrCtrl+Enter');
+    expect(accelerators).not.toContain('Escape');
+    expect((t[4]!.submenu as Electron.MenuItemConstructorOptions[])[0]!.role).toBe('about');
     const mac = menuTemplate(
       { command: () => {}, openRecent: () => {}, clearRecent: () => {} },
       [],

@@ -64,7 +64,8 @@ export function menuTemplate(
       label: '&View',
       submenu: [
         cmd('Run', 'run', 'CmdOrCtrl+Enter'),
-        cmd('Cancel Run', 'cancel', 'Escape'),
+        // Not Escape: a menu accelerator would take that key from every text field and dialog.
+        cmd('Cancel Run', 'cancel', 'CmdOrCtrl+.'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -75,6 +76,7 @@ export function menuTemplate(
       ],
     },
     { label: '&Lessons', submenu: [cmd('Show Lessons…', 'lessons')] },
-    { label: '&Help', role: 'help', submenu: [cmd('About Relief', 'about')] },
+    // role 'about': the native about panel (a message box on Windows).
+    { label: '&Help', role: 'help', submenu: [{ role: 'about' }] },
   ];
 }
