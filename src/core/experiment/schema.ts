@@ -120,7 +120,8 @@ export const experimentSchema = z
       if (seen.has(r.name)) issue(['runs', i, 'name'], `duplicate run name '${r.name}'`);
       seen.add(r.name);
     });
-    // A surface has no data and no architecture: the network checks below do not apply.
+    // A surface has no data and no architecture: the network checks below do not apply (checks for
+    // every model kind go above this line).
     if (e.model.kind === 'surface') return checkSurfaceModel(e.model, issue);
     if (!e.data) return issue(['data'], 'is required when the model is a network (the default model.kind)');
     const inputs = e.model.inputs;
