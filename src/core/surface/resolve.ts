@@ -9,6 +9,9 @@ import { surfaceOf, type Surface } from './surface';
 export interface ResolvedSurface {
   /** The gallery name, when the model is a preset. */
   readonly preset?: string;
+  /** Display name and one-line help (the gallery's, or the formula itself). */
+  readonly label: string;
+  readonly help: string;
   readonly expr: string;
   readonly surface: Surface;
   readonly start: [number, number];
@@ -30,6 +33,8 @@ export function resolveSurface(m: SurfaceModel): ResolvedSurface {
     if (!g) throw new Error(`model.preset: unknown surface '${m.preset}'`);
     return {
       preset: g.name,
+      label: g.label,
+      help: g.help,
       expr: g.expr,
       surface: surfaceOf(g.expr),
       start: m.start ?? g.start,
@@ -41,6 +46,8 @@ export function resolveSurface(m: SurfaceModel): ResolvedSurface {
   if (m.expr === undefined || m.start === undefined) throw new Error('model: a surface needs expr and start');
   const start: [number, number] = [m.start[0], m.start[1]];
   return {
+    label: m.expr,
+    help: 'A surface given by its formula in the parameters a and b.',
     expr: m.expr,
     surface: surfaceOf(m.expr),
     start,
