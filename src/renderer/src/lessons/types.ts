@@ -31,6 +31,8 @@ export interface TryThis {
   /** Text key: `<lesson>.steps.<step>.try.<id>`. */
   readonly id: string;
   readonly patch: Patch;
+  /** How to show the result (e.g. the plane a changed landscape section is of). */
+  readonly view?: StepView;
 }
 
 /** How the explorer should show a step (view-only; never saved in the experiment). */

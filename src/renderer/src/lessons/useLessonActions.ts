@@ -52,7 +52,7 @@ export function useLessonActions(): LessonActions {
       tryThis(lesson, step, t) {
         const next = withLessonStep(applyPatch(stores.doc.get().draft, t.patch), lesson, step);
         replaceDraft(stores, next);
-        if (!stores.view.get().autoRun) stores.runner.run();
+        showStep(stores, { ...lesson.steps[step]?.view, ...t.view });
       },
       leave() {
         replaceDraft(stores, withoutLesson(stores.doc.get().draft));

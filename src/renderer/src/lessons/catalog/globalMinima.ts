@@ -16,10 +16,12 @@ export const globalMinimaLesson: Lesson = {
         {
           id: 'flat',
           patch: [{ op: 'set', path: 'landscape.directions', value: { kind: 'hessian', which: 'bottom' } }],
+          view: { plane: 'hessian' },
         },
         {
           id: 'steep',
           patch: [{ op: 'set', path: 'landscape.directions', value: { kind: 'hessian', which: 'top' } }],
+          view: { plane: 'hessian' },
         },
       ],
     },
