@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../../core/analysis/analyzeJob';
 import type { PointAnalysis } from '../../core/analysis/analyzePoint';
+import type { FoundCritical } from '../../core/analysis/saddlesJob';
 import { setUp } from '../../core/setup';
 import { resultHeader, trainRuns } from '../analysisSupport';
 import type { CliCommand } from '../command';
@@ -13,7 +14,8 @@ export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: "Classify the initial point and every run's final point (Hessian spectrum, symmetries)",
   usage:
-    'relief analyze FILE --out ANALYSIS.json [--rel-tol R] [--abs-tol A] [--params] [--workers N] [--inline] [--quiet]\n' +
+    'relief analyze FILE --out ANALYSIS.json [--rel-tol R] [--abs-tol A] [--params] [--saddles K]\n' +
+    '                [--workers N] [--inline] [--quiet]\n' +
     '  Writes {"points": [{"label","loss","gradNorm","eigenvalues","classification","index",...}]}.\n' +
     '  An eigenvalue counts as zero when |λ| <= max(A, R·max|λ|) (defaults R 1e-6, A 1e-10).\n' +
     "  --params   include each point's parameters",
@@ -24,6 +26,7 @@ export const analyzeCommand: CliCommand = {
     'rel-tol': { type: 'string' },
     'abs-tol': { type: 'string' },
     params: { type: 'boolean' },
+    saddles: { type: 'string' },
     workers: { type: 'string' },
     inline: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -48,6 +51,16 @@ export const analyzeCommand: CliCommand = {
         { label: 'init', params: setUp(experiment).initial as Float64Array },
         ...experiment.runs.map((r) => ({ label: r.name, params: runs.get(r.name)!.params })),
       ];
+      const K = v.saddles === undefined ? 0 : Number(v.saddles);
+      if (!(Number.isInteger(K) && K >= 0 && K <= 10000))
+        throw new CliError(`--saddles: must be an integer from 0 to 10000, got '${String(v.saddles)}'`);
+      const search = K
+        ? runner.run<{ points: FoundCritical[] }>(
+            'saddles',
+            { experiment, starts: Array.from({ length: K }, (_, k) => k) },
+            (f) => progress.update('saddle search', f),
+          )
+        : null;
       const results = await Promise.all(
         points.map(async (pt) => {
           const res = await runner.run<AnalysisResult>(
@@ -60,6 +73,8 @@ export const analyzeCommand: CliCommand = {
           return a;
         }),
       );
+      const found = search ? await search : null;
+      if (found) progress.done('saddle search', `${found.points.length} distinct points from ${K} starts`);
       progress.finish();
       const keep = (a: PointAnalysis) => {
         const { params, ...rest } = a;
@@ -68,6 +83,7 @@ export const analyzeCommand: CliCommand = {
       writeJsonAtomic(out, {
         ...resultHeader('analysis', file!, text, experiment),
         points: results.map(keep),
+        ...(found ? { saddleSearch: { starts: K, points: found.points.map(keep) } } : {}),
       });
       process.stderr.write(`wrote ${out}\n`);
       return 0;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { landscapeSchema } from '../../../src/core/experiment/landscapeSchema';
 import { inlineContext } from '../../../src/core/jobs/types';
+import { createGridEvaluator } from '../../../src/core/landscape/grid';
+import { resolvePlane } from '../../../src/core/landscape/plane';
 import { computeSlice, type SliceRows } from '../../../src/core/landscape/slice';
 import { landscapeJob } from '../../../src/core/landscape/landscapeJob';
 import { setUp } from '../../../src/core/setup';
@@ -88,5 +91,31 @@ describe('landscape slices', () => {
     expect(gd.alpha[0]).toBeCloseTo(0, 10);
     // In between, the path generally leaves the plane.
     expect(Math.max(...gd.offPlane)).toBeGreaterThan(0);
+  });
+});
+
+describe('grid evaluation paths', () => {
+  it('the per-point fallback and the engine fast path both equal direct evaluation', async () => {
+    for (const activation of ['relu', 'tanh']) {
+      const e = experiment({
+        model: { inputs: 2, hidden: [4, 3], activation },
+        data: { target: { expr: 'x*y' }, train: { n: 30 } },
+      });
+      const setup = setUp(e);
+      if (setup.kind !== 'network') throw new Error('network expected');
+      const { plane } = resolvePlane(landscapeSchema.parse({}), { setup, runs: new Map() });
+      const alphas = Float64Array.from([-1, -0.25, 0.5]);
+      const betas = Float64Array.from([-0.5, 0, 0.5, 1]);
+      const want = new Float64Array(12);
+      for (let i = 0; i < 4; i++)
+        for (let j = 0; j < 3; j++)
+          want[i * 3 + j] = direct(setup, plane.center, plane.d1, plane.d2, alphas[j]!, betas[i]!);
+      for (const fast of [null, { engine: setup.engine, spec: setup.spec, data: setup.data.train }]) {
+        const g = createGridEvaluator(fast, setup.objective(), plane, alphas, betas);
+        const out = new Float64Array(6);
+        g.rows(2, 4, out);
+        out.forEach((v, k) => expect(v).toBeCloseTo(want[6 + k]!, 11));
+      }
+    }
   });
 });
