@@ -309,7 +309,7 @@ export function createRunner(
     const rs = results.get().runs;
     const sl = results.get().slice;
     if (!e || rs.length < 2) return;
-    analysis<{ loss: Float64Array; s: Float64Array; barrier: number }>(
+    analysis<{ loss: Float64Array; s: Float64Array; straightLoss?: Float64Array; barrier: number }>(
       'neb',
       'neb',
       {
@@ -318,7 +318,15 @@ export function createRunner(
         runs: runSnapshots(rs),
         ...(sl ? { plane: { center: sl.center, d1: sl.d1, d2: sl.d2 } } : {}),
       },
-      (r) => results.set({ barrier: { s: Array.from(r.s), loss: Array.from(r.loss), barrier: r.barrier } }),
+      (r) =>
+        results.set({
+          barrier: {
+            s: Array.from(r.s),
+            loss: Array.from(r.loss),
+            ...(r.straightLoss ? { straight: Array.from(r.straightLoss) } : {}),
+            barrier: r.barrier,
+          },
+        }),
     );
   }
 

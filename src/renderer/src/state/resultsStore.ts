@@ -67,6 +67,8 @@ export interface Census {
 export interface BarrierProfile {
   readonly s: readonly number[];
   readonly loss: readonly number[];
+  /** Loss along the straight line between the same two points, for comparison. */
+  readonly straight?: readonly number[];
   readonly barrier: number;
 }
 

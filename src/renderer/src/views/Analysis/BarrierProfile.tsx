@@ -1,8 +1,11 @@
-/** The barrier tab: the loss along the minimum-energy path (nudged elastic band) between two minima. */
+/**
+ * The barrier tab: the loss along the minimum-energy path (nudged elastic band with a climbing image)
+ * between the first two runs' end points, against the straight line between them.
+ */
 import { useTranslation } from 'react-i18next';
 import { formatLoss } from '../../lib/format';
 import { useApp, useResults } from '../../state/AppContext';
-import { BarChart } from '../common/BarChart';
+import { LineChart } from '../common/LineChart';
 
 export function BarrierProfile() {
   const { t } = useTranslation();
@@ -26,12 +29,30 @@ export function BarrierProfile() {
         ) : null}
       </div>
       {barrier ? (
-        <BarChart
-          bars={barrier.loss.map((v) => ({ value: v, color: '#c43bb4' }))}
-          label={t('neb.label')}
-          exportName="neb"
-          xLabel={t('neb.axis')}
-        />
+        <>
+          <LineChart
+            x={barrier.s}
+            series={[
+              { y: barrier.loss, color: '#c43bb4', label: t('neb.band') },
+              ...(barrier.straight
+                ? [{ y: barrier.straight, color: '#8f98aa', dash: [5, 4], label: t('neb.straight') }]
+                : []),
+            ]}
+            label={t('neb.label')}
+            xLabel={t('neb.axis')}
+            exportName="neb"
+          />
+          <div className="key">
+            <span className="key-item">
+              <i className="swatch" style={{ background: '#c43bb4' }} /> {t('neb.band')}
+            </span>
+            {barrier.straight ? (
+              <span className="key-item">
+                <i className="swatch" style={{ background: '#8f98aa' }} /> {t('neb.straight')}
+              </span>
+            ) : null}
+          </div>
+        </>
       ) : (
         <p className="muted">{t('neb.empty')}</p>
       )}

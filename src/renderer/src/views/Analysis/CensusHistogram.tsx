@@ -1,27 +1,82 @@
-/** The census tab: a histogram of final losses over many seeded starts, one colour per optimizer. */
-import { useMemo } from 'react';
+/** The census tab: a histogram of final losses (log scale) over seeded starts, stacked by run colour. */
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLoss } from '../../lib/format';
-import { useApp, useResults } from '../../state/AppContext';
-import { BarChart } from '../common/BarChart';
+import { THEME_COLORS } from '../../lib/themeColors';
+import { useApp, useResults, useView } from '../../state/AppContext';
+import { canvasPng, registerExport } from '../common/exportRegistry';
+import { prepare, useCanvasSize } from '../common/useCanvas';
 
-const BINS = 24;
+const BINS = 20;
 
 export function CensusHistogram() {
   const { t } = useTranslation();
   const { runner } = useApp();
   const census = useResults((s) => s.census);
   const runs = useResults((s) => s.runs);
-  const bars = useMemo(() => {
-    if (!census || census.finalLosses.length === 0) return [];
-    const logs = census.finalLosses.map((f) => Math.log10(Math.max(f.loss, 1e-16)));
+  const theme = useView((s) => s.theme);
+  const colors = THEME_COLORS[theme];
+  const [ref, size] = useCanvasSize();
+  const hist = useMemo(() => {
+    if (!census || census.finalLosses.length === 0) return null;
+    const logs = census.finalLosses.map((f) => Math.log10(Math.max(f.loss, 1e-300)));
     const lo = Math.min(...logs);
     const hi = Math.max(...logs) + 1e-9;
-    const counts = new Array(BINS).fill(0) as number[];
-    for (const v of logs) counts[Math.min(BINS - 1, Math.floor(((v - lo) / (hi - lo)) * BINS))]!++;
-    return counts.map((c) => ({ value: c, color: runs[0]?.color ?? '#3b6fd8' }));
+    const names = runs.map((r) => r.name);
+    const counts = Array.from({ length: BINS }, () => new Array(names.length).fill(0) as number[]);
+    census.finalLosses.forEach((f, k) => {
+      const b = Math.min(BINS - 1, Math.floor(((logs[k]! - lo) / (hi - lo || 1)) * BINS));
+      const r = Math.max(0, names.indexOf(f.optimizer));
+      counts[b]![r]!++;
+    });
+    return { lo, hi, counts, max: Math.max(...counts.map((c) => c.reduce((a, v) => a + v, 0))) };
   }, [census, runs]);
-  const range = census && census.finalLosses.length > 0 ? census.finalLosses.map((f) => f.loss) : null;
+
+  useEffect(() => {
+    const c = ref.current;
+    if (!c || size.w < 10) return;
+    return registerExport('census', () => canvasPng(c, colors.plotBg));
+  }, [ref, size.w, colors.plotBg]);
+
+  useEffect(() => {
+    const c = ref.current;
+    if (!c || size.w < 10) return;
+    const ctx = prepare(c, size);
+    ctx.fillStyle = colors.plotBg;
+    ctx.fillRect(0, 0, size.w, size.h);
+    if (!hist) return;
+    const L = 34;
+    const T = 8;
+    const B = 32;
+    const W = size.w - L - 8;
+    const H = size.h - T - B;
+    const bw = W / BINS;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.fillStyle = colors.muted;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(String(hist.max), L - 5, T + 4);
+    ctx.fillText('0', L - 5, T + H);
+    hist.counts.forEach((cs, b) => {
+      let y = T + H;
+      cs.forEach((n, r) => {
+        if (n === 0) return;
+        const h = (n / hist.max) * (H - 4);
+        ctx.fillStyle = runs[r]?.color ?? '#3b6fd8';
+        ctx.fillRect(L + b * bw + bw * 0.1, y - h, bw * 0.8, h);
+        y -= h;
+      });
+    });
+    ctx.fillStyle = colors.muted;
+    ctx.textBaseline = 'top';
+    ctx.textAlign = 'left';
+    ctx.fillText(formatLoss(10 ** hist.lo), L, T + H + 4);
+    ctx.textAlign = 'right';
+    ctx.fillText(formatLoss(10 ** hist.hi), L + W, T + H + 4);
+    ctx.textAlign = 'center';
+    ctx.fillText(t('census.axisShort'), L + W / 2, T + H + 17);
+  }, [hist, size, colors, runs, ref, t]);
+
   return (
     <div className="analysis-body" data-testid="census-tab">
       <div className="row">
@@ -38,19 +93,27 @@ export function CensusHistogram() {
           </span>
         ) : null}
       </div>
-      {bars.length > 0 && range ? (
-        <BarChart
-          bars={bars}
-          label={t('census.label')}
-          exportName="census"
-          xLabel={t('census.axis', {
-            lo: formatLoss(Math.min(...range)),
-            hi: formatLoss(Math.max(...range)),
-          })}
-        />
+      {hist ? (
+        <div className="plot-host">
+          <canvas ref={ref} role="img" aria-label={t('census.label')} />
+        </div>
       ) : (
-        <p className="muted">{t('census.empty')}</p>
+        <>
+          <p className="muted">{t('census.empty')}</p>
+          <div className="plot-host">
+            <canvas ref={ref} aria-hidden />
+          </div>
+        </>
       )}
+      {hist ? (
+        <div className="key">
+          {runs.map((r) => (
+            <span key={r.name} className="key-item">
+              <i className="swatch" style={{ background: r.color }} /> {r.name}
+            </span>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }
