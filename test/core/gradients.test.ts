@@ -30,7 +30,10 @@ describe('backprop gradients against central finite differences', () => {
           const n = 37;
           const xs = Float64Array.from({ length: n * inputs }, () => 2 * rng.uniform() - 1);
           const ys = Float64Array.from({ length: n }, () => rng.normal());
-          const p = Float64Array.from({ length: layoutOf(spec).size }, () => (activation === 'exp' ? 0.3 : 0.8) * rng.normal());
+          const p = Float64Array.from(
+            { length: layoutOf(spec).size },
+            () => (activation === 'exp' ? 0.3 : 0.8) * rng.normal(),
+          );
           expect(Number.isFinite(net.loss(p, xs, ys))).toBe(true);
           const g = new Float64Array(p.length);
           const l = net.lossGrad(p, xs, ys, g);
