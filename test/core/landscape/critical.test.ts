@@ -68,3 +68,40 @@ describe('critical points on a slice', () => {
     expect(r.labels[na - 1]).toBe(0);
   });
 });
+
+describe("critical points of Himmelblau's function on its own plane (known answers)", () => {
+  it('finds its four minima (L = 0), four saddles and the maximum at (-0.270845, -0.923039), L = 181.617', async () => {
+    const e = experiment({
+      model: { kind: 'surface', preset: 'himmelblau' },
+      data: undefined,
+      landscape: {
+        center: [0, 0],
+        directions: { kind: 'axes', d1: 0, d2: 1 },
+        alpha: [-5, 5],
+        beta: [-5, 5],
+        resolution: [61, 61],
+        paths: false,
+      },
+    });
+    const sl = await computeSlice(setUp(e), undefined, inlineContext());
+    const byKind = (k: string) => sl.critical!.filter((c) => c.kind === k && c.refined);
+    const minima = byKind('minimum');
+    expect(minima.length).toBe(4);
+    for (const [a, b] of [
+      [3, 2],
+      [-2.805118, 3.131312],
+      [-3.77931, -3.283186],
+      [3.584428, -1.848126],
+    ]) {
+      const m = minima.find((c) => Math.hypot(c.alpha - a!, c.beta - b!) < 1e-5);
+      expect(m, `minimum near (${a}, ${b})`).toBeDefined();
+      expect(m!.loss).toBeLessThan(1e-18);
+    }
+    expect(byKind('saddle').length).toBe(4);
+    const max = byKind('maximum');
+    expect(max.length).toBe(1);
+    expect(max[0]!.alpha).toBeCloseTo(-0.270845, 5);
+    expect(max[0]!.beta).toBeCloseTo(-0.923039, 5);
+    expect(max[0]!.loss).toBeCloseTo(181.6165, 3);
+  });
+});

@@ -3,8 +3,8 @@ import { landscapeSchema } from '../../../src/core/experiment/landscapeSchema';
 import { inlineContext } from '../../../src/core/jobs/types';
 import { createGridEvaluator } from '../../../src/core/landscape/grid';
 import { resolvePlane } from '../../../src/core/landscape/plane';
-import { computeSlice, type SliceRows } from '../../../src/core/landscape/slice';
-import { landscapeJob } from '../../../src/core/landscape/landscapeJob';
+import { computeSlice, type SliceResult, type SliceRows } from '../../../src/core/landscape/slice';
+import { landscapeJob, type PlaneResult } from '../../../src/core/landscape/landscapeJob';
 import { setUp } from '../../../src/core/setup';
 import { experiment } from './helpers';
 
@@ -117,5 +117,49 @@ describe('grid evaluation paths', () => {
         out.forEach((v, k) => expect(v).toBeCloseTo(want[6 + k]!, 11));
       }
     }
+  });
+});
+
+describe('landscape job modes and cancellation', () => {
+  it('plane, rows and finish jobs give the same slice as one job', async () => {
+    const e = experiment({ landscape: { center: { run: 'mom' }, resolution: [6, 5] } });
+    const whole = (await landscapeJob.run({ experiment: e }, inlineContext())) as SliceResult;
+    const plane = (await landscapeJob.run(
+      { experiment: e, planeOnly: true },
+      inlineContext(),
+    )) as PlaneResult;
+    expect(Array.from(plane.d1)).toEqual(Array.from(whole.d1));
+    expect(Array.from(plane.alpha)).toEqual(Array.from(whole.alpha));
+    const rows = (await landscapeJob.run(
+      { experiment: e, plane, rows: [0, 5] },
+      inlineContext(),
+    )) as SliceRows;
+    const done = (await landscapeJob.run(
+      { experiment: e, plane, runs: plane.runs, directions: plane.directions, finish: { loss: rows.loss } },
+      inlineContext(),
+    )) as SliceResult;
+    expect(Array.from(done.loss)).toEqual(Array.from(whole.loss));
+    expect(done.critical).toEqual(whole.critical);
+    expect(done.paths!.map((p) => Array.from(p.alpha))).toEqual(whole.paths!.map((p) => Array.from(p.alpha)));
+    expect(done.directions).toEqual(whole.directions);
+  });
+
+  it('a cancelled job returns the rows it finished, NaN elsewhere, status "cancelled"', async () => {
+    const e = experiment({ landscape: { resolution: [4, 40], paths: false } });
+    let rows = 0;
+    const ctx = {
+      progress: (_f: number, p?: unknown) => {
+        if ((p as SliceRows)?.type === 'rows') rows += (p as SliceRows).rowEnd - (p as SliceRows).rowStart;
+      },
+      checkpoint: async () => {},
+      get cancelled() {
+        return rows >= 1;
+      },
+    };
+    const s = (await landscapeJob.run({ experiment: e }, ctx)) as SliceResult;
+    expect(s.status).toBe('cancelled');
+    expect(Number.isFinite(s.loss[0])).toBe(true);
+    expect(Number.isNaN(s.loss[s.loss.length - 1])).toBe(true);
+    expect(s.critical).toBeUndefined();
   });
 });
