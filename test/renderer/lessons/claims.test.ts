@@ -94,21 +94,19 @@ describe('lesson 5 (trap), on seed 004 surface', () => {
     const r = await runStep('trap', 1, 'lbfgs-on-saddle');
     for (const run of [r.gd!, r.lbfgs!]) expect(last(run)).toBe(first(run));
   });
-  it('from (1.5, 1.5): GD and L-BFGS stall, momentum reaches the global minimum, Adam another', async () => {
+  it('from (1.5, 1.5): GD, L-BFGS, CG and Hessian-free stall, momentum reaches the global minimum, Adam another', async () => {
     const r = await runStep('trap', 2);
-    endsAt(r.gd!, minimum(0.4916).at);
-    endsAt(r.lbfgs!, minimum(0.4916).at);
+    for (const name of ['gd', 'lbfgs', 'cg', 'hessian-free']) endsAt(r[name]!, minimum(0.4916).at);
     endsAt(r.momentum!, minimum(-0.5079).at);
     endsAt(r.adam!, minimum(-0.108).at);
     endsAt((await runStep('trap', 2, 'less-momentum')).momentum!, minimum(0.4916).at);
     endsAt((await runStep('trap', 2, 'gentle-adam')).adam!, minimum(0.4916).at);
   });
-  it('plateau: GD crawls, momentum is thrown past the well, Adam and L-BFGS reach (1, 0)', async () => {
+  it('plateau: GD crawls, momentum is thrown past the well, Adam, L-BFGS, CG and Hessian-free reach (1, 0)', async () => {
     const r = await runStep('trap', 3);
     expect(Math.abs(r.gd!.params[0]! - -2.5)).toBeLessThan(0.1);
     expect(r.momentum!.params[0]).toBeGreaterThan(3);
-    endsAt(r.adam!, [1, 0]);
-    endsAt(r.lbfgs!, [1, 0]);
+    for (const name of ['adam', 'lbfgs', 'cg', 'hessian-free']) endsAt(r[name]!, [1, 0]);
   });
   it('a dead unit never moves and the loss stays above 0; revived, Adam reaches ~0', async () => {
     const r = await runStep('trap', 4);

@@ -19,9 +19,10 @@ const formulas: Readonly<Record<string, string>> = {
   nadam: 'Adam with a Nesterov look-ahead in m̂',
   radam: 'Adam whose step is damped while the variance of v̂ is not yet reliable',
   lbfgs: 'd = −H̃ g (two-loop recursion over the last m steps);   θ ← θ + t d (line search)',
-  cg: 'd ← −g + β d (Polak–Ribière β);   θ ← θ + t d (line search)',
-  newton: 'θ ← θ − H⁻¹ g',
-  hessianFree: 'solve H d = −g by conjugate gradients with Hessian-vector products;   θ ← θ + t d',
+  cg: 'd ← −g + β d,  β = max(0, gᵀ(g − g₋) / g₋ᵀg₋) (PR+);   θ ← θ + τ d (strong-Wolfe line search)',
+  gdLineSearch: 'θ ← θ − τ g,  τ halved until the loss falls enough (Armijo)',
+  newton: '(H + τI) d = −g (Cholesky, τ raised until positive definite);   θ ← θ + s d (backtracking)',
+  hessianFree: 'solve (H + λI) d = −g by linear CG with Hessian-vector products only;   θ ← θ + α d',
 };
 
 /** The key of the formula a run follows: plain GD, minibatch SGD and momentum are told apart. */

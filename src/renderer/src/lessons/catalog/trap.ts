@@ -62,6 +62,16 @@ export const trapLesson: Lesson = {
           op: 'addRun',
           run: { name: 'lbfgs', optimizer: { type: 'lbfgs', lr: 1 }, steps: 50, color: '#3c6fd8' },
         },
+        { op: 'addRun', run: { name: 'cg', optimizer: { type: 'cg' }, steps: 50, color: '#d9a400' } },
+        {
+          op: 'addRun',
+          run: {
+            name: 'hessian-free',
+            optimizer: { type: 'hessianFree', lr: 1 },
+            steps: 50,
+            color: '#00a3c4',
+          },
+        },
       ],
       tryThis: [
         { id: 'less-momentum', patch: [{ op: 'set', path: 'runs.@momentum.optimizer.lr', value: 0.02 }] },
@@ -74,7 +84,7 @@ export const trapLesson: Lesson = {
       view: { surfaceMode: '3d', logScale: false },
       scene: [
         { op: 'set', path: 'model', value: { kind: 'surface', preset: 'plateauCliff', start: [-2.5, 1.5] } },
-        { op: 'keepRuns', names: ['gd', 'momentum', 'adam', 'lbfgs'] },
+        { op: 'keepRuns', names: ['gd', 'momentum', 'adam', 'lbfgs', 'cg', 'hessian-free'] },
         { op: 'set', path: 'runs.@gd.optimizer.lr', value: 0.05 },
         { op: 'set', path: 'runs.@adam.optimizer.lr', value: 0.05 },
       ],
