@@ -52,14 +52,20 @@ export interface AppPage {
   screenshot(name: string, target?: Locator): Promise<string>;
 }
 
-/** Opens the web build in a fresh page (1440 x 900, like the desktop window) and waits for it to load. */
-export async function openApp(browser: Browser, query = ''): Promise<AppPage> {
+/** Opens the web build in a fresh page (1440 x 900, like the desktop window) and waits for it to render. */
+export async function openApp(
+  browser: Browser,
+  query = '',
+  /** Runs before the page loads (init scripts, exposed functions). */
+  beforeLoad?: (page: Page) => Promise<void>,
+): Promise<AppPage> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  await beforeLoad?.(page);
   await page.goto(webUrl() + query, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('root')?.childElementCount !== 0);
   return {

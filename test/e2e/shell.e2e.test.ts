@@ -3,13 +3,21 @@
  * Web Worker engine and the UI draws it (pixels read from screenshots); a cancelled job stops; a bad file
  * gives a message naming the field; and the Engine contract passes here as it does in Node.
  */
-import type { Browser, Dialog } from 'playwright-core';
+import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultExperiment } from '../../src/renderer/src/state/defaultExperiment';
 import { contractExperiment, runEngineContract } from '../main/engineContract';
 import type { Engine } from '../../src/renderer/src/engine/types';
 import type { Platform } from '../../src/renderer/src/platform/types';
-import { launchChromium, openApp, pixelStats, type AppPage } from './harness';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIpcHandlers } from '../../src/main/node/ipcHandlers';
+import { RecentFiles } from '../../src/main/node/recentFiles';
+import { RecoveryStore } from '../../src/main/node/recovery';
+import { createNodePool } from '../../src/main/pool/nodePool';
+import { installFakePreload, type FakeMain } from './fakePreload';
+import { launchChromium, openApp, pixelStats, webUrl, type AppPage } from './harness';
 
 // Browser globals used inside page.evaluate callbacks (this file compiles without the DOM library).
 declare const window: {
@@ -24,6 +32,28 @@ declare const DataTransfer: new () => { items: { add(file: unknown): void } };
 declare const DragEvent: new (type: string, init: object) => unknown;
 
 let browser: Browser;
+
+/** Closes a first-run overlay (the lessons start screen) if the UI shows one. */
+async function dismissOverlays(page: Page): Promise<void> {
+  const explore = page.getByRole('button', { name: /explore on my own/i });
+  if (await explore.isVisible().catch(() => false)) await explore.click();
+}
+
+/** How many visible canvases of some size show a drawing (several colours, some ink). */
+async function drawnCanvases(page: Page): Promise<number> {
+  await dismissOverlays(page);
+  const canvases = page.locator('canvas');
+  let drawn = 0;
+  for (let i = 0; i < (await canvases.count()); i++) {
+    const c = canvases.nth(i);
+    if (!(await c.isVisible())) continue;
+    const box = await c.boundingBox();
+    if (!box || box.width < 50 || box.height < 50) continue;
+    const s = await pixelStats(page, c);
+    if (s.colors >= 4 && s.inked > 0.005) drawn++;
+  }
+  return drawn;
+}
 let app: AppPage;
 
 beforeAll(async () => {
@@ -81,18 +111,9 @@ describe('web build in Chromium', () => {
       { timeout: 60_000 },
     );
     await page.waitForTimeout(3000);
+    await dismissOverlays(page);
     await app.screenshot('shell-default-experiment');
-    const canvases = page.locator('canvas');
-    const count = await canvases.count();
-    let drawn = 0;
-    for (let i = 0; i < count; i++) {
-      const c = canvases.nth(i);
-      if (!(await c.isVisible())) continue;
-      const box = await c.boundingBox();
-      if (!box || box.width < 50 || box.height < 50) continue;
-      const s = await pixelStats(page, c);
-      if (s.colors >= 4 && s.inked > 0.005) drawn++;
-    }
+    const drawn = await drawnCanvases(page);
     // The 3-D surface (WebGL) and at least one chart.
     expect(drawn).toBeGreaterThanOrEqual(2);
     expect(app.errors).toEqual([]);
@@ -186,5 +207,107 @@ describe('web build in Chromium', () => {
     await expect.poll(() => page.title()).toBe('• seed-001 — Relief');
     await app.screenshot('shell-recovered');
     expect(app.errors).toEqual([]);
+  });
+});
+
+/**
+ * The same UI as the Electron renderer sees it: `window.relief` present (a stand-in for the preload that
+ * calls the real main-process IPC handlers, gate and worker pool in this process), so the Engine is the
+ * IPC engine and the Platform the Electron one.
+ */
+describe('the Electron renderer path (stand-in preload, real IPC handlers and worker pool)', () => {
+  const pool = createNodePool(2);
+  let dir = '';
+  let ipcApp: AppPage;
+  const rec = {
+    openPath: null as string | null,
+    savePath: null as string | null,
+    problems: [] as string[],
+    titles: [] as [string, boolean][],
+  };
+  afterAll(async () => {
+    await ipcApp?.page.close();
+    await pool.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  let main: FakeMain | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'relief-e2e-ipc-'));
+    const handlers = createIpcHandlers({
+      pool,
+      recent: new RecentFiles(join(dir, 'recent.json')),
+      recovery: new RecoveryStore(join(dir, 'recovery.json')),
+      dialogs: {
+        chooseOpenPath: async () => rec.openPath,
+        chooseSavePath: async () => rec.savePath,
+        showOpenProblems: async (m) => void rec.problems.push(m),
+      },
+      emit: (_id, channel, ...args) => void main?.emit(channel, ...args),
+      setDocument: (_id, name, dirty) => void rec.titles.push([name, dirty]),
+    });
+    ipcApp = await openApp(browser, '', async (page) => {
+      main = await installFakePreload(page, handlers, webUrl());
+    });
+  });
+
+  it('uses the IPC engine, which passes the Engine contract over the real handlers and pool', async () => {
+    const page = ipcApp.page;
+    await page.waitForFunction(() => window.__reliefEngine !== undefined);
+    expect(await page.evaluate(() => window.__reliefEngine!.host)).toBe('electron');
+    const passed = await page.evaluate(
+      `(${runEngineContract.toString()})(window.__reliefEngine, ${JSON.stringify(contractExperiment)})`,
+    );
+    expect(passed).toHaveLength(4);
+  });
+
+  it('runs the default experiment over IPC and draws it, with no console errors', async () => {
+    const page = ipcApp.page;
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('canvas')).some((c) => c.width > 50 && c.height > 50),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.waitForTimeout(3000);
+    await dismissOverlays(page);
+    await ipcApp.screenshot('shell-ipc-default-experiment');
+    expect(await drawnCanvases(page)).toBeGreaterThanOrEqual(2);
+    expect(ipcApp.errors).toEqual([]);
+  });
+
+  it('menu Open: an invalid file gets the main process dialog naming the field and is not touched', async () => {
+    const bad = join(dir, 'bad.json');
+    const text = JSON.stringify({
+      ...contractExperiment,
+      runs: [{ name: 'x', optimizer: { type: 'sgd', lr: -1 } }],
+    });
+    await writeFile(bad, text);
+    rec.openPath = bad;
+    await main!.emit('menu:command', 'open');
+    await expect.poll(() => rec.problems.length).toBe(1);
+    expect(rec.problems[0]).toContain('bad.json');
+    expect(rec.problems[0]).toContain('runs[0].optimizer.lr');
+    expect(await readFile(bad, 'utf8')).toBe(text);
+  });
+
+  it('menu Open then Save: the document loads, the title follows it, and saving writes the file in place', async () => {
+    const good = join(dir, 'good.json');
+    const doc = { ...contractExperiment, name: 'from-disk' };
+    await writeFile(good, JSON.stringify(doc));
+    rec.openPath = good;
+    await main!.emit('menu:command', 'open');
+    await expect.poll(() => rec.titles.at(-1)).toEqual(['good.json', false]);
+    await expect.poll(() => ipcApp.page.getByTestId('seed').inputValue()).toBe('7');
+    // Edit in the UI: the title gets its unsaved marker through window:setDocument.
+    await ipcApp.page.getByTestId('seed').fill('8');
+    await ipcApp.page.getByTestId('seed').press('Tab');
+    await expect.poll(() => rec.titles.at(-1)).toEqual(['good.json', true]);
+    rec.savePath = null; // saving in place must not ask
+    await main!.emit('menu:command', 'save');
+    await expect.poll(() => rec.titles.at(-1)).toEqual(['good.json', false]);
+    const saved = JSON.parse(await readFile(good, 'utf8')) as { seed: number; name: string };
+    expect(saved).toMatchObject({ seed: 8, name: 'from-disk' });
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(ipcApp.errors).toEqual([]);
   });
 });
