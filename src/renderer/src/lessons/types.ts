@@ -40,6 +40,8 @@ export interface StepView {
   readonly plane?: 'random' | 'pca' | 'hessian' | 'axes' | 'interpolate';
   readonly surfaceMode?: '3d' | 'top';
   readonly logScale?: boolean;
+  /** Log axis of the loss curves (off where losses go below 0, as on some surfaces). */
+  readonly curveLog?: boolean;
   readonly showUnits?: boolean;
   readonly showKinks?: boolean;
 }

@@ -19,7 +19,7 @@ function replaceDraft(stores: AppStores, next: ExperimentInput): void {
 }
 
 function showStep(stores: AppStores, view: StepView | undefined): void {
-  const patch = { step: null, pinned: null, ...(view ?? {}) };
+  const patch = { step: null, pinned: null, curveLog: true, ...(view ?? {}) };
   stores.view.set(patch as Parameters<AppStores['view']['set']>[0]);
   // With automatic recomputation on, the edit itself starts the jobs; otherwise start them here.
   if (!stores.view.get().autoRun) stores.runner.run();

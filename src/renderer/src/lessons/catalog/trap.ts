@@ -17,12 +17,12 @@ export const trapLesson: Lesson = {
   steps: [
     {
       id: 'local-min',
-      view: { surfaceMode: 'top', logScale: false },
+      view: { surfaceMode: 'top', logScale: false, curveLog: false },
       tryThis: [{ id: 'other-start', patch: [{ op: 'set', path: 'model.start', value: [-0.5, -0.5] }] }],
     },
     {
       id: 'saddle',
-      view: { surfaceMode: 'top', logScale: false },
+      view: { surfaceMode: 'top', logScale: false, curveLog: false },
       scene: [{ op: 'set', path: 'model.start', value: [0.96, 0.0502] }],
       tryThis: [
         { id: 'on-saddle', patch: [{ op: 'set', path: 'model.start', value: saddle }] },
@@ -41,7 +41,7 @@ export const trapLesson: Lesson = {
     {
       id: 'escape',
       formulas: true,
-      view: { surfaceMode: 'top', logScale: false },
+      view: { surfaceMode: 'top', logScale: false, curveLog: false },
       scene: [
         { op: 'set', path: 'model.start', value: [1.5, 1.5] },
         { op: 'keepRuns', names: ['gd'] },
@@ -81,7 +81,7 @@ export const trapLesson: Lesson = {
     {
       id: 'plateau',
       formulas: true,
-      view: { surfaceMode: '3d', logScale: false },
+      view: { surfaceMode: '3d', logScale: false, curveLog: false },
       scene: [
         { op: 'set', path: 'model', value: { kind: 'surface', preset: 'plateauCliff', start: [-2.5, 1.5] } },
         { op: 'keepRuns', names: ['gd', 'momentum', 'adam', 'lbfgs', 'cg', 'hessian-free'] },
@@ -91,7 +91,7 @@ export const trapLesson: Lesson = {
     },
     {
       id: 'dead-relu',
-      view: { plane: 'pca', showUnits: true, showKinks: true, logScale: true },
+      view: { plane: 'pca', showUnits: true, showKinks: true, logScale: true, curveLog: true },
       scene: [
         {
           op: 'set',
