@@ -73,6 +73,11 @@ export async function serveStatic(root, port = 5178) {
   const { port: actual } = server.address();
   return {
     url: `http://127.0.0.1:${actual}/`,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections from a browser would otherwise hold the server open.
+        server.closeAllConnections();
+      }),
   };
 }
