@@ -75,3 +75,15 @@ describe('lesson navigation', () => {
     expect(followKnots(disordered)).toBeNull();
   });
 });
+
+describe('start screen at launch', () => {
+  it('opens in the desktop app, and in a browser only when the address asks for it', async () => {
+    const { opensAtLaunch } = await import('../../../src/renderer/src/lessons/startScreenStore');
+    expect(opensAtLaunch('electron', { search: '', hash: '' })).toBe(true);
+    expect(opensAtLaunch('web', { search: '', hash: '' })).toBe(false);
+    expect(opensAtLaunch('web', { search: '?lessons', hash: '' })).toBe(true);
+    expect(opensAtLaunch('web', { search: '?x=1&lessons=1', hash: '' })).toBe(true);
+    expect(opensAtLaunch('web', { search: '?nolessons', hash: '' })).toBe(false);
+    expect(opensAtLaunch('web', { search: '', hash: '#lessons' })).toBe(true);
+  });
+});
