@@ -38,7 +38,9 @@ describe('seed 001 reproduced against numpy', () => {
       fx.loss.forEach((l, k) => (worst = Math.max(worst, relErr(r.loss[k]!, l))));
       expect(worst).toBeLessThan(1e-9);
       let worstP = 0;
-      fx.finalParams.forEach((p, i) => (worstP = Math.max(worstP, Math.abs(r.params[i]! - p) / (1 + Math.abs(p)))));
+      fx.finalParams.forEach(
+        (p, i) => (worstP = Math.max(worstP, Math.abs(r.params[i]! - p) / (1 + Math.abs(p)))),
+      );
       expect(worstP).toBeLessThan(1e-9);
       // The fit really improved: the curve is not trivially flat.
       expect(r.loss[fx.steps]!).toBeLessThan(r.loss[0]! / 10);
