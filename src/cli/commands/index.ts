@@ -4,6 +4,7 @@ import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
 import { censusCommand, mergeCommand } from './census';
 import { landscapeCommand } from './landscape';
+import { nebCommand } from './neb';
 import { runCommand } from './run';
 import { validateCommand } from './validate';
 
@@ -14,6 +15,7 @@ export const commandList: readonly CliCommand[] = [
   analyzeCommand,
   censusCommand,
   mergeCommand,
+  nebCommand,
 ];
 
 export const commands = buildRegistry(commandList, (c) => c.name, 'command');

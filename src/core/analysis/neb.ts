@@ -10,6 +10,7 @@
  * Minimised with FIRE (Bitzek et al. 2006), steps clipped to a fraction of the image spacing.
  */
 import type { Objective } from '../objective';
+import { createHvp } from './hessianSpectrum';
 
 export interface NebOptions {
   /** Interior images (default 15). */
@@ -19,7 +20,7 @@ export interface NebOptions {
   maxIter?: number;
   climb?: boolean;
   climbAfter?: number;
-  /** Converged when the largest image force is below tol·(initial largest gradient) (default 1e-7). */
+  /** Converged when the largest image force is below tol·(initial largest gradient) (default 1e-6). */
   tol?: number;
   /** Called every 20 iterations (a chance to report progress and yield to the host); return true to stop. */
   onIter?: (iter: number, maxForce: number) => boolean | Promise<boolean>;
@@ -90,7 +91,7 @@ export async function neb(
   }
   const scaleF = Math.max(g0, 1e-300);
   const kSpring = (opts.spring ?? 1) * (scaleF / seg);
-  const tol = (opts.tol ?? 1e-7) * scaleF;
+  const tol = (opts.tol ?? 1e-6) * scaleF;
 
   let climbing = -1;
   const forces = (iter: number): number => {
@@ -102,6 +103,8 @@ export async function neb(
           best = V[i]!;
           climbing = i;
         }
+      // No interior maximum (a downhill band between points that are not both minima): nothing to climb to.
+      if (best <= Math.max(V[0]!, V[M - 1]!)) climbing = -1;
     }
     let maxF = 0;
     for (let i = 1; i < M - 1; i++) {
@@ -162,18 +165,23 @@ export async function neb(
     return maxF;
   };
 
-  // FIRE
-  const dt0 = Math.sqrt((0.01 * seg) / scaleF);
-  const dtMax = 10 * dt0;
+  // FIRE. Explicit steps are stable while dt·ω < 2 for the stiffest mode, ω² = max(curvature of L,
+  // 4k of the springs); the curvature is estimated by power iteration at the ends and the middle.
+  let stiff = 4 * kSpring;
+  for (const i of [0, Math.floor(M / 2), M - 1])
+    stiff = Math.max(stiff, 2 * curvatureBound(f, R.subarray(i * dim, (i + 1) * dim)));
+  let dtMax = 1 / Math.sqrt(stiff);
+  const dt0 = 0.1 * dtMax;
   let dt = dt0;
   let alpha = 0.1;
   let sincePos = 0;
   const maxStep = 0.2 * seg;
   let iter = 0;
   let maxF = forces(0);
+  let bestF = maxF;
   let converged = false;
   for (; iter < maxIter; iter++) {
-    if (maxF <= tol && (!climbOn || climbing >= 0)) {
+    if (maxF <= tol && (!climbOn || iter >= climbAfter)) {
       converged = true;
       break;
     }
@@ -208,11 +216,26 @@ export async function neb(
         step += (dt * vel[o + k]!) ** 2;
       }
       step = Math.sqrt(step);
+      // A clipped step clips the velocity too, or it would keep growing behind the clip.
       const c = step > maxStep ? maxStep / step : 1;
-      for (let k = 0; k < dim; k++) R[o + k] = R[o + k]! + c * dt * vel[o + k]!;
+      for (let k = 0; k < dim; k++) {
+        vel[o + k] = c * vel[o + k]!;
+        R[o + k] = R[o + k]! + dt * vel[o + k]!;
+      }
     }
     evalAll();
     maxF = forces(iter + 1);
+    // NEB forces are not a gradient, so FIRE's energy check (P < 0) can miss an explicit-step instability
+    // (images reaching stiffer regions than estimated): when the force grows well past its best, halve
+    // the step cap and restart the velocities.
+    if (maxF > 3 * bestF) {
+      vel.fill(0);
+      dtMax *= 0.5;
+      dt = Math.min(dt, dtMax) * 0.5;
+      alpha = 0.1;
+      sincePos = 0;
+      bestF = maxF;
+    } else bestF = Math.min(bestF, maxF);
   }
 
   const s = new Float64Array(M);
@@ -243,4 +266,27 @@ export async function neb(
     iterations: iter,
     converged,
   };
+}
+
+/** |λ|max of the Hessian at p by 30 steps of power iteration on Hessian-vector products. */
+function curvatureBound(f: Objective, p: Float64Array): number {
+  const n = p.length;
+  const { hvp } = createHvp(f, Float64Array.from(p));
+  let v = new Float64Array(n);
+  let w = new Float64Array(n);
+  for (let i = 0; i < n; i++) v[i] = Math.sin(1 + i * 12.9898); // deterministic, not aligned with any axis
+  let lam = 0;
+  for (let it = 0; it < 30; it++) {
+    let nv = 0;
+    for (let i = 0; i < n; i++) nv += v[i]! * v[i]!;
+    nv = Math.sqrt(nv);
+    if (!(nv > 0)) break;
+    for (let i = 0; i < n; i++) v[i] = v[i]! / nv;
+    hvp(v, w);
+    let nw = 0;
+    for (let i = 0; i < n; i++) nw += w[i]! * w[i]!;
+    lam = Math.sqrt(nw);
+    [v, w] = [w, v];
+  }
+  return Number.isFinite(lam) ? lam : 0;
 }
