@@ -15,10 +15,11 @@ export const nebCommand: CliCommand = {
   name: 'neb',
   summary: 'Minimum-energy path and barrier between two points (nudged elastic band, climbing image)',
   usage:
-    'relief neb FILE --to run:NAME --out NEB.json [--from init|run:NAME] [--images N] [--no-climb]\n' +
+    'relief neb FILE --to run:NAME --out NEB.json [--from init|run:NAME] [--images N] [--no-climb] [--relax]\n' +
     '               [--workers N] [--inline] [--quiet]\n' +
     '  Writes the images, their loss profile, the barrier, the straight-line profile for comparison and,\n' +
-    '  when the experiment has a "landscape" section, the path projected onto its plane.',
+    '  when the experiment has a "landscape" section, the path projected onto its plane.\n' +
+    '  --relax   first move both ends to nearby minima (saddle-free Newton, up to 400 parameters)',
   args: ['FILE'],
   requiredOptions: ['out', 'to'],
   options: {
@@ -27,6 +28,7 @@ export const nebCommand: CliCommand = {
     to: { type: 'string' },
     images: { type: 'string' },
     'no-climb': { type: 'boolean' },
+    relax: { type: 'boolean' },
     workers: { type: 'string' },
     inline: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -61,7 +63,12 @@ export const nebCommand: CliCommand = {
       const given = Object.fromEntries([...runs].map(([n, r]) => [n, { params: r.params }]));
       const r = await runner.run<NebJobResult>(
         'neb',
-        { experiment, neb: { from, to, images, climb: v['no-climb'] !== true }, runs: given, plane },
+        {
+          experiment,
+          neb: { from, to, images, climb: v['no-climb'] !== true, relax: v.relax === true },
+          runs: given,
+          plane,
+        },
         (f) => progress.update('neb', f),
       );
       progress.done(

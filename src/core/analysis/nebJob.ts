@@ -13,6 +13,7 @@ import { projectPath, type ProjectedPath } from '../landscape/projectPath';
 import { setUp } from '../setup';
 import { trainRun } from '../train/trainRun';
 import { neb, type NebResult } from './neb';
+import { relaxToMinimum } from './relax';
 
 export const nebSpecSchema = z.strictObject({
   from: pointRefSchema,
@@ -26,6 +27,10 @@ export const nebSpecSchema = z.strictObject({
     .describe('Spring constant relative to max|∇L| / spacing.'),
   maxIter: z.int().min(1).max(1_000_000).default(5000),
   climb: z.boolean().default(true).describe('Let the highest image climb to the saddle (CI-NEB).'),
+  relax: z
+    .boolean()
+    .default(false)
+    .describe('First relax both ends to nearby minima (saddle-free Newton; models up to 400 parameters).'),
 });
 
 export interface NebPayload {
@@ -66,9 +71,15 @@ export const nebJob = defineJob({
       const r = await trainRun(setup, name, { ...ctx, progress: (f) => ctx.progress(0.2 * f) });
       runs.set(name, { params: r.params });
     }
-    const a = resolvePoint(spec.from, { setup, runs }, 'neb.from');
-    const b = resolvePoint(spec.to, { setup, runs }, 'neb.to');
+    let a = resolvePoint(spec.from, { setup, runs }, 'neb.from');
+    let b = resolvePoint(spec.to, { setup, runs }, 'neb.to');
     const f = setup.objective();
+    if (spec.relax) {
+      if (setup.dim > 400)
+        throw new RangeError('neb.relax: relaxing the ends needs a model of at most 400 parameters');
+      a = relaxToMinimum(f, a).params;
+      b = relaxToMinimum(f, b).params;
+    }
     let cancelled = false;
     const r = await neb(f, a, b, {
       images: spec.images,

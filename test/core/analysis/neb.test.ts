@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { neb } from '../../../src/core/analysis/neb';
+import { relaxToMinimum } from '../../../src/core/analysis/relax';
 import { newCounts, type Objective } from '../../../src/core/objective';
 
 /**
@@ -55,5 +56,15 @@ describe('nudged elastic band with a climbing image', () => {
     });
     expect(r.barrier).toBeLessThan(1);
     expect(r.barrier).toBeGreaterThan(0.5);
+  });
+
+  it('ends relaxed by saddle-free Newton reach the minima, even from near the saddle', () => {
+    const f = doubleWell();
+    const a = relaxToMinimum(f, Float64Array.from([-0.9, 0.1]));
+    const b = relaxToMinimum(f, Float64Array.from([0.05, 0.45])); // beside the saddle (0, 1/2): Newton would stop there
+    expect(a.params[0]).toBeCloseTo(-1, 10);
+    expect(a.params[1]).toBeCloseTo(0, 10);
+    expect(b.loss).toBeLessThan(1e-20);
+    expect(Math.abs(b.params[0]!)).toBeCloseTo(1, 10);
   });
 });
