@@ -8,6 +8,7 @@ import type { PointAnalysis } from '../../../core/analysis/analyzePoint';
 import { summarizeCensus, type CensusEntry } from '../../../core/analysis/census';
 import { jobs } from '../../../core/jobs/registry';
 import { surfacePlane } from '../../../core/surface/plane';
+import { createThrottle } from '../../../core/throttle';
 import type { Engine, JobHandle } from '../engine/types';
 import { findGridCritical, plateauMask } from '../lib/gridCritical';
 import type { DocumentStore } from '../state/documentStore';
@@ -45,6 +46,9 @@ interface RawSlice {
   }[];
   plateauLabels?: ArrayLike<number>;
 }
+
+/** Interval between redraws of a slice whose rows are still arriving. */
+const PUBLISH_MS = 300;
 
 /** Seeded initializations per census (x every run). */
 const CENSUS_INITS = 8;
@@ -159,6 +163,7 @@ export function createRunner(
     const loss = new Float64Array(n * n).fill(NaN);
     const p = plane;
     let rowsDone = 0;
+    const due = createThrottle(PUBLISH_MS);
     const publish = () =>
       results.set((s) => ({
         slice: { alpha, beta, loss, ...p, rowsDone, critical: [], plateau: null, source: kind },
@@ -185,7 +190,8 @@ export function createRunner(
         if (part?.type === 'rows') {
           loss.set(part.loss, part.rowStart * n);
           rowsDone = Math.max(rowsDone, part.rowEnd);
-          publish();
+          // Redrawing a large mesh costs several milliseconds: show the growing grid a few times a second.
+          if (due()) publish();
         }
       },
     );

@@ -115,7 +115,15 @@ export function LossCurvesView() {
   }, [tables, ready]);
 
   // Redraw the step cursor when scrubbing.
-  useEffect(() => view.subscribe(() => plot.current?.redraw(false, false)), [view]);
+  useEffect(() => {
+    let last = view.get().step;
+    return view.subscribe(() => {
+      const step = view.get().step;
+      if (step === last) return;
+      last = step;
+      plot.current?.redraw(false, false);
+    });
+  }, [view]);
 
   const exportCsv = () => {
     const rs = results.get().runs;

@@ -27,13 +27,17 @@ export interface SceneCallbacks {
   onPickCritical(index: number): void;
 }
 
+/**
+ * Frees a group's geometries and per-object textures. Materials are NOT disposed: disposing the last
+ * material of a kind releases its compiled shader program, and recompiling it on the next update costs
+ * far more (hundreds of ms in software GL) than keeping a few small material objects alive.
+ */
 function disposeGroup(g: THREE.Group): void {
   g.traverse((o) => {
     const m = o as THREE.Mesh;
     m.geometry?.dispose();
-    const mat = m.material as THREE.Material | THREE.Material[] | undefined;
-    if (Array.isArray(mat)) mat.forEach((x) => x.dispose());
-    else mat?.dispose();
+    const mat = m.material as (THREE.Material & { map?: THREE.Texture | null }) | undefined;
+    if (mat && !Array.isArray(mat) && mat.map && !mat.map.userData.shared) mat.map.dispose();
   });
   g.clear();
 }
@@ -72,7 +76,26 @@ export class SurfaceScene {
   private gridSize = [0, 0];
   private paths: readonly ScenePath[] = [];
   private stepMarkers: { mesh: THREE.Mesh; path: SlicePath }[] = [];
-  private lineMaterials: LineMaterial[] = [];
+  /** One solid and one dashed "ghost" material shared by every path (colours are per vertex). */
+  private readonly pathMat = new LineMaterial({
+    linewidth: 3.5,
+    vertexColors: true,
+    worldUnits: false,
+    depthTest: true,
+  });
+  private readonly ghostMat = new LineMaterial({
+    linewidth: 2.5,
+    vertexColors: true,
+    worldUnits: false,
+    depthTest: false,
+    transparent: true,
+    opacity: 0.8,
+    dashed: true,
+    dashSize: 0.025,
+    gapSize: 0.02,
+  });
+  private readonly lineMaterials: LineMaterial[] = [this.pathMat, this.ghostMat];
+  private readonly markerMats = new Map<string, THREE.Material>();
   private dirty = true;
   private frame = 0;
   private hoverPending: PointerEvent | null = null;
@@ -124,7 +147,8 @@ export class SurfaceScene {
 
     const el = this.renderer.domElement;
     el.addEventListener('pointermove', (e) => {
-      this.hoverPending = e;
+      // No picking while orbiting: the drag moves the camera, not the cursor over the surface.
+      this.hoverPending = e.buttons === 0 ? e : null;
     });
     el.addEventListener('pointerleave', () => {
       this.hoverPending = null;
@@ -303,14 +327,11 @@ export class SurfaceScene {
   setPaths(paths: readonly ScenePath[], background: string, arrows: boolean): void {
     disposeGroup(this.pathGroup);
     disposeGroup(this.markerGroup);
-    this.lineMaterials = [];
     this.stepMarkers = [];
     this.paths = paths;
     const m = this.mapping;
     if (!m) return void (this.dirty = true);
     const bg = new THREE.Color(background);
-    const w = this.host.clientWidth;
-    const h = this.host.clientHeight;
     let startDrawn = false;
     for (const { color, path } of paths) {
       const n = path.steps.length;
@@ -338,34 +359,13 @@ export class SurfaceScene {
       const geo = new LineGeometry();
       geo.setPositions(positions);
       geo.setColors(colors);
-      const mat = new LineMaterial({
-        linewidth: 3.5,
-        vertexColors: true,
-        worldUnits: false,
-        depthTest: true,
-      });
-      mat.resolution.set(w, h);
-      this.lineMaterials.push(mat);
-      const line = new Line2(geo, mat);
+      const line = new Line2(geo, this.pathMat);
       line.computeLineDistances();
       line.renderOrder = 5;
       this.pathGroup.add(line);
       // A dashed ghost drawn through the surface: where the true loss lies below the slice (the path
       // left the plane), the path is still seen, dashed, rather than hidden or glued onto the surface.
-      const ghostMat = new LineMaterial({
-        linewidth: 2.5,
-        vertexColors: true,
-        worldUnits: false,
-        depthTest: false,
-        transparent: true,
-        opacity: 0.8,
-        dashed: true,
-        dashSize: 0.025,
-        gapSize: 0.02,
-      });
-      ghostMat.resolution.set(w, h);
-      this.lineMaterials.push(ghostMat);
-      const ghost = new Line2(geo, ghostMat);
+      const ghost = new Line2(geo, this.ghostMat);
       ghost.computeLineDistances();
       ghost.renderOrder = 4;
       this.pathGroup.add(ghost);
@@ -375,24 +375,28 @@ export class SurfaceScene {
         this.markerGroup.add(s);
         startDrawn = true;
       }
-      const end = new THREE.Mesh(
-        new THREE.ConeGeometry(0.022, 0.05, 16),
-        new THREE.MeshStandardMaterial({ color: c, emissive: c, emissiveIntensity: 0.3 }),
-      );
+      const end = new THREE.Mesh(new THREE.ConeGeometry(0.022, 0.05, 16), this.markerMat(color, 0.3));
       end.rotation.x = Math.PI;
       const e = positions.length - 3;
       end.position.set(positions[e]!, positions[e + 1]! + 0.03, positions[e + 2]!);
       this.markerGroup.add(end);
-      const cur = new THREE.Mesh(
-        new THREE.SphereGeometry(0.022, 20, 14),
-        new THREE.MeshStandardMaterial({ color: c, emissive: c, emissiveIntensity: 0.45 }),
-      );
+      const cur = new THREE.Mesh(new THREE.SphereGeometry(0.022, 20, 14), this.markerMat(color, 0.45));
       cur.renderOrder = 8;
       this.markerGroup.add(cur);
       this.stepMarkers.push({ mesh: cur, path });
       if (arrows) this.addArrows(path, m, c);
     }
     this.dirty = true;
+  }
+
+  private markerMat(color: string, glow: number): THREE.Material {
+    const key = `${color}:${glow}`;
+    let m = this.markerMats.get(key);
+    if (!m) {
+      m = new THREE.MeshStandardMaterial({ color, emissive: color, emissiveIntensity: glow });
+      this.markerMats.set(key, m);
+    }
+    return m;
   }
 
   private addArrows(path: SlicePath, m: SurfaceMapping, c: THREE.Color): void {

@@ -69,6 +69,7 @@ export function drawSymbol(
 }
 
 const symbolTextures = new Map<string, THREE.Texture>();
+const symbolMaterials = new Map<string, THREE.SpriteMaterial>();
 
 export function symbolSprite(kind: SymbolKind, fill = '#ffffff', size = 0.045): THREE.Sprite {
   const key = `${kind}:${fill}`;
@@ -79,9 +80,15 @@ export function symbolSprite(kind: SymbolKind, fill = '#ffffff', size = 0.045): 
     drawSymbol(canvas.getContext('2d')!, kind, 32, 32, 24, fill);
     tex = new THREE.CanvasTexture(canvas);
     tex.colorSpace = THREE.SRGBColorSpace;
+    tex.userData.shared = true;
     symbolTextures.set(key, tex);
   }
-  const s = new THREE.Sprite(new THREE.SpriteMaterial({ map: tex, depthTest: false, transparent: true }));
+  let mat = symbolMaterials.get(key);
+  if (!mat) {
+    mat = new THREE.SpriteMaterial({ map: tex, depthTest: false, transparent: true });
+    symbolMaterials.set(key, mat);
+  }
+  const s = new THREE.Sprite(mat);
   s.scale.set(size, size, 1);
   s.renderOrder = 12;
   return s;

@@ -23,6 +23,8 @@ export function useSliceDerived(): SliceDerived | null {
   const base = useMemo(() => {
     if (!slice) return null;
     const mapping = createMapping(slice.alpha, slice.beta, slice.loss, log);
+    // Contours wait for the whole grid: re-tracing them for every batch of streamed rows is wasted work.
+    if (slice.rowsDone < slice.beta.length) return { slice, mapping, contours: [] };
     const shown = Float64Array.from(slice.loss, (l) =>
       Number.isFinite(l) ? (log ? Math.log10(Math.max(l, mapping.floor)) : l) : NaN,
     );
