@@ -20,6 +20,8 @@ export interface Objective {
   lossGrad(p: Float64Array, g: Float64Array): number;
   /** Hessian-vector product H(p)·v written into out (exact, not finite differences). */
   hvp?(p: Float64Array, v: Float64Array, out: Float64Array): void;
+  /** Gauss-Newton product G(p)·v = Jᵀ(∂²ℓ)J v (positive semidefinite) into out; counted as an hvp. */
+  gnvp?(p: Float64Array, v: Float64Array, out: Float64Array): void;
   /** Restrict evaluation to a subset of sample indices (a minibatch); null means all samples. */
   setBatch(subset: Int32Array | null): void;
 }

@@ -26,6 +26,10 @@ export function createDenseObjective(spec: NetworkSpec, data: Dataset): Objectiv
       counts.hvp++;
       curvature.hvp(p, v, data.x, data.y, out, subset);
     },
+    gnvp(p, v, out) {
+      counts.hvp++;
+      curvature.gnvp(p, v, data.x, data.y, out, subset);
+    },
     setBatch(s) {
       subset = s;
     },

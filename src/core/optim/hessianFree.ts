@@ -6,14 +6,15 @@ import { axpyInto, dot } from './vec';
  * Hessian-free optimisation (truncated Newton; Martens 2010, "Deep learning via Hessian-free
  * optimization"). Each step approximately minimises the damped quadratic model
  *   φ(x) = ½ xᵀ(H + λI)x + gᵀx
- * by linear conjugate gradient using exact Hessian-vector products (R-operator). Curvature: the exact
- * Hessian H, not Martens' Gauss-Newton matrix (the Objective exposes H·v); CG therefore also stops at
- * the first direction of non-positive curvature of H + λI (Steihaug-style truncation) and falls back to
- * -g/λ if that happens before the first update. Martens' ingredients kept:
+ * by linear conjugate gradient on exact curvature-vector products (R-operator). Curvature `hessian`
+ * (default): the exact Hessian H; since H may be indefinite, CG also stops at the first direction of
+ * non-positive curvature of H + λI (Steihaug-style truncation) and falls back to -g/λ if that happens
+ * before the first update. Curvature `gaussNewton`: Martens' choice, G = Jᵀ(∂²ℓ)J (positive
+ * semidefinite), needs an objective with gnvp (the dense engine). Martens' ingredients kept:
  *   - CG starts from the previous solution times `warmStart` (0.95 in the paper);
  *   - CG stops at iteration i once φ_i < 0 and (φ_i - φ_{i-k})/φ_i < k·ε, k = max(10, ⌈0.1 i⌉), ε = cgTolerance,
  *     or after maxCgIters;
- *   - Levenberg-Marquardt damping: ρ = (L(θ+x) - L(θ)) / q(x), q the undamped model ½xᵀHx + gᵀx;
+ *   - Levenberg-Marquardt damping: ρ = (L(θ+x) - L(θ)) / q(x), q the undamped model ½xᵀBx + gᵀx (B = H or G);
  *     ρ < ¼: λ ← 3/2·λ, ρ > ¾: λ ← 2/3·λ.
  * Steps that do not lower the loss are rejected (θ unchanged, λ raised), so the loss never rises.
  * Not included: CG-iterate backtracking and preconditioning (Martens §4.5, §4.7).
@@ -43,6 +44,12 @@ export const hessianFree = defineOptimizer({
       .max(1)
       .default(5e-4)
       .describe("ε of Martens' relative-progress stopping rule for CG."),
+    curvature: z
+      .enum(['hessian', 'gaussNewton'])
+      .default('hessian')
+      .describe(
+        'Curvature matrix of the model: the exact Hessian, or the Gauss-Newton matrix (Martens 2010).',
+      ),
     warmStart: z
       .number()
       .min(0)
@@ -61,11 +68,15 @@ export const hessianFree = defineOptimizer({
     let lambda = hp.damping;
     return {
       step(p, f, lr) {
-        const hvp = f.hvp;
-        if (!hvp)
-          throw new Error('hessianFree needs Hessian-vector products, which this objective does not provide');
+        const product = hp.curvature === 'gaussNewton' ? f.gnvp : f.hvp;
+        if (!product)
+          throw new Error(
+            hp.curvature === 'gaussNewton'
+              ? "hessianFree with curvature 'gaussNewton' needs Gauss-Newton products, which this engine does not provide (use curvature 'hessian' or engine 'dense')"
+              : 'hessianFree needs Hessian-vector products, which this engine does not provide',
+          );
         const A = (v: Float64Array, out: Float64Array) => {
-          hvp.call(f, p, v, out);
+          product.call(f, p, v, out);
           for (let i = 0; i < dim; i++) out[i] = out[i]! + lambda * v[i]!;
         };
         const loss = f.lossGrad(p, g);
@@ -103,7 +114,7 @@ export const hessianFree = defineOptimizer({
           rr = rrNew;
         }
         if (!moved) for (let i = 0; i < dim; i++) x[i] = -g[i]! / lambda;
-        // undamped model along the step lr·x: q = ½lr²·xᵀHx + lr·gᵀx, with xᵀHx = xᵀ(-g - r) - λ‖x‖²
+        // undamped model along the step lr·x: q = ½lr²·xᵀBx + lr·gᵀx, with xᵀBx = xᵀ(-g - r) - λ‖x‖²
         // (exact for CG iterates; the fallback recomputes A x)
         let xAx: number;
         if (moved) xAx = -dot(x, g) - dot(x, r);

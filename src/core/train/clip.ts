@@ -22,5 +22,6 @@ export function clipObjective(f: Objective, maxNorm: number): Objective {
     setBatch: (s) => f.setBatch(s),
   };
   if (f.hvp) clipped.hvp = (p, v, out) => f.hvp!(p, v, out);
+  if (f.gnvp) clipped.gnvp = (p, v, out) => f.gnvp!(p, v, out);
   return clipped;
 }

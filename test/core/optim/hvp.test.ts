@@ -123,5 +123,11 @@ describe('Gauss-Newton products against (2/n) JᵀJ v with J by finite differenc
         const gv = new Float64Array(dim);
         createDenseCurvature(spec).gnvp(p, v, data.x, data.y, gv);
         expect(maxRelErr(gv, expected)).toBeLessThan(1e-6);
+        // the dense engine's objective exposes the same product, counted as a curvature product
+        const f = createDenseObjective(spec, data);
+        const fv = new Float64Array(dim);
+        f.gnvp!(p, v, fv);
+        expect(Array.from(fv)).toEqual(Array.from(gv));
+        expect(f.counts.hvp).toBe(1);
       });
 });

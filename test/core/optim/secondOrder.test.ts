@@ -72,6 +72,11 @@ function quadratic(A: number[][], b: number[]): Objective {
       counts.hvp++;
       mul(v, out);
     },
+    // as a least-squares problem ½‖Rx - c‖² with RᵀR = A, the Gauss-Newton matrix is A itself
+    gnvp(_x, v, out) {
+      counts.hvp++;
+      mul(v, out);
+    },
     setBatch() {},
   };
 }
@@ -82,6 +87,7 @@ const methods: [string, Record<string, unknown>, number][] = [
   ['cg', { variant: 'HS' }, 60],
   ['gdLineSearch', {}, 3000],
   ['hessianFree', {}, 30],
+  ['hessianFree', { curvature: 'gaussNewton' }, 30],
   ['newton', {}, 3],
 ];
 
@@ -159,9 +165,10 @@ describe('on a tanh network: the minimum scipy finds', () => {
     ['cg', { variant: 'PR+' }, 200],
     ['newton', {}, 30],
     ['hessianFree', {}, 60],
+    ['hessianFree', { curvature: 'gaussNewton' }, 60],
     ['gdLineSearch', {}, 5000],
   ] as const)
-    it(`${type} reaches it`, async () => {
+    it(`${type} ${JSON.stringify(hp)} reaches it`, async () => {
       const r = await networkRun(
         { inputs: nw.inputs, hidden: nw.hidden, activation: nw.activation, params: nw.p0 },
         { target: { expr: '0' }, train: { x: nw.x, y: nw.y } },
