@@ -4,7 +4,7 @@
  * jobs on the worker pool in plain Node; and Electron's security linter, electronegativity, finds nothing
  * of medium or high severity.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
@@ -25,6 +25,11 @@ const out = join(root, 'out');
  * setting by setting (contextIsolation, sandbox, disableBlinkFeatures: 'Auxclick').
  */
 const CHECKED_BY_WINDOW_OPTIONS_TEST = ['contextisolationjscheck', 'sandboxjscheck', 'auxclickjscheck'];
+
+/** Whether `require('electron')` yields a binary here (it tries to download one and fails offline). */
+const electronAvailable =
+  spawnSync(process.execPath, ['-e', "require('electron')"], { cwd: root, stdio: 'ignore', timeout: 120_000 })
+    .status === 0;
 
 describe('electron-vite build', () => {
   let pool: WorkerPool | null = null;
@@ -93,4 +98,40 @@ describe('electron-vite build', () => {
     expect(r.loss).toBeInstanceOf(Float64Array);
     expect(r.loss.length).toBe(61);
   });
+
+  // Last in this file: it rebuilds out/ itself, which must not race the checks above. Only where
+  // Electron cannot start (as on the project's machines); elsewhere npm start would open the app.
+  it.skipIf(electronAvailable)(
+    'npm start says in one line that Electron cannot start, then serves the web build',
+    { timeout: 240_000 },
+    async () => {
+      const child = spawn(process.execPath, [join(root, 'scripts/start.mjs'), '--port=0'], { cwd: root });
+      try {
+        let out = '';
+        child.stderr.on('data', () => {});
+        const url = await new Promise<string>((resolveUrl, reject) => {
+          child.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            const m = /Relief \(web\) at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+            if (m) resolveUrl(m[1]!);
+          });
+          child.on('exit', (code) => reject(new Error(`start.mjs exited with ${code}: ${out}`)));
+        });
+        const lines = out.trim().split('\n');
+        expect(lines.filter((l) => /electron/i.test(l))).toEqual([
+          'Electron cannot start here (its binary is missing and cannot be downloaded); serving the web version instead.',
+        ]);
+        const res = await fetch(url);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+        expect(await res.text()).toContain('<div id="root">');
+        expect((await fetch(`${url}../../package.json`)).status).toBe(404);
+        const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+        child.kill('SIGINT');
+        expect(await exited).toBe(0);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    },
+  );
 });
