@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateExperiment } from '../../../src/core/experiment/validate';
 import { inlineContext } from '../../../src/core/jobs/types';
+import { optimizerList } from '../../../src/core/optim/registry';
 import { setUp } from '../../../src/core/setup';
 import { createScheduler, type ScheduleSpec } from '../../../src/core/train/schedule';
 import { trainRun } from '../../../src/core/train/trainRun';
@@ -85,4 +86,25 @@ describe('trainRun: schedules, clipping and optimizer-state snapshots', () => {
       expect(Math.sqrt(s)).toBeLessThanOrEqual(0.5 * 0.01 * (1 + 1e-12));
     }
   });
+
+  for (const def of optimizerList)
+    it(`${def.type} runs on minibatches with its defaults and counts its evaluations`, async () => {
+      const r = await trainRun(
+        experiment({
+          optimizer: { type: def.type },
+          batchSize: 8,
+          schedule: { type: 'exponential', gamma: 0.9 },
+        }),
+        'r',
+        inlineContext(),
+      );
+      expect(r.status).toBe('ok');
+      expect(r.steps).toBe(12);
+      expect(r.loss.every(Number.isFinite)).toBe(true);
+      for (let k = 1; k <= 12; k++) {
+        expect(r.evals.grad[k]).toBeGreaterThan(r.evals.grad[k - 1]!);
+        expect(r.evals.loss[k]).toBeGreaterThanOrEqual(r.evals.grad[k]!);
+      }
+      expect(r.evals.hvp[12]! > 0).toBe(def.needsHvp === true);
+    });
 });
