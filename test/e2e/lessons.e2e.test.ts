@@ -10,8 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, type AppPage } from './harness';
 
 // Browser globals used inside page.evaluate callbacks (this file compiles without the DOM library).
+interface Draft {
+  lesson?: { id: string; step: number };
+  data: { target: { knots?: number[][] } };
+  model: { hidden?: number[]; params?: number[] };
+}
 interface Stores {
-  doc: { get(): { draft: { lesson?: { id: string; step: number } }; revision: number } };
+  doc: { get(): { draft: Draft; revision: number }; edit(change: (d: Draft) => void): void };
   results: {
     get(): {
       runs: { phase: string }[];
@@ -107,6 +112,27 @@ for (const lang of ['en', 'zh'] as const)
             words[id]!.steps[stepId]!.title,
           );
           await app.screenshot(`screens/lessons/${lang}/${i + 1}-${id}-${k + 1}-${stepId}`);
+          if (id === 'kink' && k === 0 && lang === 'en') {
+            // A knot dragged in the knot editor (an edit of the target's knots) is followed at once by
+            // the exact network: 2 knots -> 1 unit; 3 knots -> 2 units with cpwlToNetwork's weights.
+            await page.evaluate(() =>
+              window.__reliefStores.doc.edit((d) => {
+                d.data.target.knots = [
+                  [-0.5, 0],
+                  [0, 0.5],
+                  [1, 0],
+                ];
+              }),
+            );
+            await page.waitForFunction(() => window.__reliefStores.doc.get().draft.model.hidden?.[0] === 2);
+            const model = await page.evaluate(() => window.__reliefStores.doc.get().draft.model);
+            // w = 1, b = -x_i, v = slope changes (1, then -0.5 - 1), output bias y_0.
+            expect(model.params).toEqual([1, 1, 0.5, 0, 1, -1.5, 0]);
+            await settled(page);
+            await app.screenshot(`screens/lessons/${lang}/${i + 1}-${id}-${k + 1}-${stepId}-dragged`);
+            await page.getByTestId('lesson-reset').click();
+            await settled(page);
+          }
           const tries = page.locator('[data-testid^="try-"]');
           if (lang === 'en' && k === 0 && (await tries.count()) > 0) {
             const before = await page.evaluate(() => window.__reliefStores.doc.get().revision);

@@ -3,12 +3,22 @@
  * reset, apply a "try this" change, leave. Every change goes through the document store, so it saves,
  * autosaves and recomputes like any edit.
  */
+import i18next from 'i18next';
 import { useMemo } from 'react';
 import type { ExperimentInput } from '../../../core/experiment/schema';
 import { useApp, type AppStores } from '../state/AppContext';
-import { sceneAt, withLessonStep, withoutLesson } from './lessonState';
+import { LESSONS_NS } from './i18n';
+import { sceneAt as rawSceneAt, withLessonStep, withoutLesson } from './lessonState';
 import { applyPatch } from './patch';
+import { lessonList } from './registry';
 import type { Lesson, StepView, TryThis } from './types';
+
+/** The step's experiment, named in the language the lesson is read in (the name is what titles show). */
+function sceneAt(lesson: Lesson, step: number): ExperimentInput {
+  const t = i18next.getFixedT(null, LESSONS_NS);
+  const n = lessonList.indexOf(lesson) + 1;
+  return { ...rawSceneAt(lesson, step), name: `${t('ui.lessonNumber', { n })}: ${t(`${lesson.id}.title`)}` };
+}
 
 function replaceDraft(stores: AppStores, next: ExperimentInput): void {
   stores.doc.edit((d) => {
