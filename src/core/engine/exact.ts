@@ -18,6 +18,7 @@ export function exactApplies(spec: NetworkSpec): boolean {
 
 export interface ExactObjective extends Objective {
   hvp(p: Float64Array, v: Float64Array, out: Float64Array): void;
+  gnvp(p: Float64Array, v: Float64Array, out: Float64Array): void;
   /** The full Hessian of the loss at p, row-major dim x dim, into out (one exact hvp per column). */
   hessian(p: Float64Array, out: Float64Array): void;
 }
@@ -60,6 +61,11 @@ export function createExactObjective(spec: NetworkSpec, data: Dataset): ExactObj
       return kernel.sseGrad(p, active, g, 2 / active.n) / active.n;
     },
     hvp,
+    gnvp(p, v, out) {
+      counts.hvp++;
+      const n = active.n;
+      kernel.hvp(p, v, active, out, n > 0 ? 2 / n : 0, true);
+    },
     hessian(p, out) {
       for (let k = 0; k < dim; k++) {
         basis.fill(0);

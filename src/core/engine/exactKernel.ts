@@ -28,8 +28,18 @@ export interface ExactKernel {
   sse(p: Float64Array, s: SortedSamples): number;
   /** Sum of squared errors at p, and its gradient written into g (scaled by `scale`). */
   sseGrad(p: Float64Array, s: SortedSamples, g: Float64Array, scale: number): number;
-  /** (scale/2)·∇²(sum of squared errors)(p)·u into out, i.e. with scale = 2/n the Hessian of the MSE. */
-  hvp(p: Float64Array, u: Float64Array, s: SortedSamples, out: Float64Array, scale: number): void;
+  /**
+   * (scale/2)·∇²(sum of squared errors)(p)·u into out, i.e. with scale = 2/n the Hessian of the MSE;
+   * with gaussNewton only its Gauss-Newton part scale·Σ J_i (J_i·u).
+   */
+  hvp(
+    p: Float64Array,
+    u: Float64Array,
+    s: SortedSamples,
+    out: Float64Array,
+    scale: number,
+    gaussNewton?: boolean,
+  ): void;
 }
 
 /** Negative-side slope of each piecewise-linear activation (linear: 1, no kink at all). */
@@ -312,8 +322,17 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
     return rTot[2]!;
   }
 
-  function hvp(p: Float64Array, u: Float64Array, s: SortedSamples, out: Float64Array, scale: number): void {
+  function hvp(
+    p: Float64Array,
+    u: Float64Array,
+    s: SortedSamples,
+    out: Float64Array,
+    scale: number,
+    gaussNewton = false,
+  ): void {
     residualWalk(p, s);
+    // The residual term r·∇²f is dropped for the Gauss-Newton product.
+    const rw = gaussNewton ? 0 : 1;
     // The directional derivative J·u: per unit du_v·w + v·du_w and du_v·b + v·du_b.
     for (let j = 0; j < H; j++) {
       alpha[j] = u[oV + j]! * p[j]! + p[oV + j]! * u[j]!;
@@ -322,8 +341,8 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
     walk(s, u[oC]!, alpha, beta, false, q0, q1, qTot);
     // H·u = scale·Σ_i [J_i (J_i·u) + r_i ∇²f_i u]; ∇²f_i couples only v_j with w_j and b_j.
     for (let j = 0; j < H; j++) {
-      const G0 = weighted(j, r0[j]!, rTot[0]!);
-      const G1 = weighted(j, r1[j]!, rTot[1]!);
+      const G0 = rw * weighted(j, r0[j]!, rTot[0]!);
+      const G1 = rw * weighted(j, r1[j]!, rTot[1]!);
       const Q0 = weighted(j, q0[j]!, qTot[0]!);
       const Q1 = weighted(j, q1[j]!, qTot[1]!);
       const v = p[oV + j]!;

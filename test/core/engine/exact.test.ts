@@ -91,7 +91,7 @@ function expectVecClose(a: Float64Array, b: Float64Array, floor: number): void {
  * Independent Hessian-vector product, straight from the definition per sample:
  * H·u = (2/n) Σ_i [J_i (J_i·u) + r_i ∇²f_i u] with act' = 1 iff b + x·w > 0 (else the slope).
  */
-function naiveHvp(c: Case, out: Float64Array): void {
+function naiveHvp(c: Case, out: Float64Array, gaussNewton = false): void {
   const { spec, data, p, u } = c;
   const H = spec.hidden[0]!;
   const s = spec.activation === 'relu' ? 0 : spec.activation === 'linear' ? 1 : spec.leakySlope;
@@ -109,7 +109,7 @@ function naiveHvp(c: Case, out: Float64Array): void {
       J[2 * H + j] = d * z;
     }
     J[3 * H] = 1;
-    const r = f - data.y[i]!;
+    const r = gaussNewton ? 0 : f - data.y[i]!;
     let Ju = 0;
     for (let k = 0; k < J.length; k++) Ju += J[k]! * u[k]!;
     for (let k = 0; k < J.length; k++) out[k] += J[k]! * Ju;
@@ -163,7 +163,7 @@ describe('exact engine agrees with the dense path', () => {
     );
   });
 
-  it('Hessian-vector products against the per-sample definition', () => {
+  it('Hessian-vector and Gauss-Newton products against the per-sample definition', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const ex = createExactObjective(c.spec, c.data);
@@ -172,6 +172,11 @@ describe('exact engine agrees with the dense path', () => {
         ex.hvp(c.p, c.u, he);
         naiveHvp(c, hn);
         expectVecClose(he, hn, 1e-6 * yScale(c.data) * maxAbs(c.u));
+        const ge = new Float64Array(ex.dim);
+        const gn = new Float64Array(ex.dim);
+        ex.gnvp(c.p, c.u, ge);
+        naiveHvp(c, gn, true);
+        expectVecClose(ge, gn, 1e-6 * yScale(c.data) * maxAbs(c.u));
         const de = createDenseObjective(c.spec, c.data);
         if (de.hvp) {
           const hd = new Float64Array(ex.dim);
