@@ -89,7 +89,7 @@ const cases: [string, unknown, string[]][] = [
   ],
 ];
 
-describe('CLI: bad input gets one clear message, exit 2, and no output file', () => {
+describe('CLI: bad input gets one clear message, exit 2, and no output file', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'relief-bad-'));
   it.concurrent.each(cases)('%s', async (_name, content, fragments) => {
     const file = join(dir, `${_name.replace(/\W+/g, '-')}.json`);
