@@ -19,7 +19,7 @@ export function symEigen(a: Float64Array, n: number, wantVectors = true): SymEig
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   if (n === 0) return { values: d, vectors: wantVectors ? V : null };
-  tred2(V, d, e, n);
+  tred2(V, d, e, n, wantVectors);
   tql2(V, d, e, n, wantVectors);
   return sortAscending(d, V, n, wantVectors);
 }
@@ -53,8 +53,12 @@ function sortAscending(d: Float64Array, V: Float64Array, n: number, wantVectors:
   return { values, vectors };
 }
 
-/** Householder tridiagonalisation; on return d is the diagonal, e[1..n-1] the sub-diagonal, V the transform. */
-function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
+/**
+ * Householder tridiagonalisation; on return d is the diagonal, e[1..n-1] the sub-diagonal and, when
+ * `accumulate`, V the orthogonal transform. Without it (eigenvalues only) the diagonal is read straight
+ * from V's diagonal, which the reduction leaves in place, saving the O(n^3) accumulation.
+ */
+function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number, accumulate: boolean): void {
   for (let j = 0; j < n; j++) d[j] = V[(n - 1) * n + j]!;
   for (let i = n - 1; i > 0; i--) {
     let scale = 0;
@@ -105,6 +109,11 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
       }
     }
     d[i] = h;
+  }
+  if (!accumulate) {
+    for (let j = 0; j < n; j++) d[j] = V[j * n + j]!;
+    e[0] = 0;
+    return;
   }
   // Accumulate the transformations.
   for (let i = 0; i < n - 1; i++) {

@@ -106,3 +106,19 @@ describe('Lanczos with full reorthogonalisation', () => {
     for (let k = 0; k < n; k++) expect(r.values[k]).toBeCloseTo(dense[k]!, 9);
   });
 });
+
+describe('eigenvalues only', () => {
+  it('skipping the eigenvectors gives the same eigenvalues', () => {
+    for (const n of [1, 2, 3, 17, 60]) {
+      const a = randomSymmetric(n, 10 + n);
+      const full = symEigen(a, n, true).values;
+      const only = symEigen(a, n, false).values;
+      for (let k = 0; k < n; k++) expect(only[k]).toBeCloseTo(full[k]!, 11);
+    }
+    // zero rows and a diagonal block (the reduction's scale = 0 branch)
+    const b = Float64Array.from([0, 0, 0, 0, 0, 3, 0, 0, 0, 0, -2, 1, 0, 0, 1, 5]);
+    expect(Array.from(symEigen(b, 4, false).values)).toEqual(Array.from(symEigen(b, 4, true).values));
+    expect(symEigen(b, 4, false).values[1]).toBe(0);
+    expect(symEigen(b, 4, false).values[2]).toBe(3);
+  });
+});
