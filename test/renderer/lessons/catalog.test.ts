@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateExperiment } from '../../../src/core/experiment/validate';
 import { cpwlToNetwork } from '../../../src/core/network/cpwl';
-import { formulaOf } from '../../../src/renderer/src/lessons/formulas';
+import { formulaKey } from '../../../src/renderer/src/lessons/formulas';
 import en from '../../../src/renderer/src/lessons/i18n/en.json';
 import zh from '../../../src/renderer/src/lessons/i18n/zh.json';
 import { applyPatch } from '../../../src/renderer/src/lessons/patch';
@@ -64,7 +64,12 @@ describe('lesson catalogue', () => {
           expect(e.lesson).toEqual({ id: lesson.id, step: k });
           for (const t of step.tryThis ?? [])
             mustValidate(applyPatch(scene, t.patch), `${lesson.id} step ${k} try ${t.id}`);
-          if (step.formulas) for (const r of scene.runs) expect(formulaOf(r), r.name).not.toBeNull();
+          if (step.formulas)
+            for (const r of scene.runs)
+              for (const lang of ['en', 'zh'])
+                expect(textAt(lang, `formulas.${formulaKey(r)}`), `${lang} formula of ${r.name}`).toMatch(
+                  /\S/,
+                );
         });
 
         it(`step ${k + 1} (${step.id}) has its text in both languages`, () => {

@@ -6,15 +6,15 @@
 import { useEffect, useState } from 'react';
 import { useDoc } from '../state/AppContext';
 import { runColor } from '../lib/runColors';
-import { formulaOf } from './formulas';
-import { useLessonsT } from './i18n';
+import { formulaKey } from './formulas';
+import { LESSONS_NS, useLessonsT } from './i18n';
 import { lessonRefOf } from './lessonState';
 import { lessonList, lessons } from './registry';
 import { openStartScreen } from './startScreenStore';
 import { useLessonActions } from './useLessonActions';
 
 export function LessonPlayer() {
-  const { t } = useLessonsT();
+  const { t, i18n } = useLessonsT();
   const draft = useDoc((s) => s.draft);
   const ref = lessonRefOf(draft);
   const runs = draft.runs;
@@ -80,12 +80,12 @@ export function LessonPlayer() {
                 <h4 title={t('ui.formulaHelp')}>{t('ui.formulas')}</h4>
                 <ul>
                   {runs.map((r, i) => {
-                    const f = formulaOf(r);
-                    return f ? (
+                    const key = `formulas.${formulaKey(r)}`;
+                    return i18n.exists(key, { ns: LESSONS_NS }) ? (
                       <li key={r.name} data-testid={`formula-${r.name}`}>
                         <span className="lesson-swatch" style={{ background: runColor(r, i) }} aria-hidden />
                         <b>{r.name}</b>
-                        <code>{f}</code>
+                        <code>{t(key)}</code>
                       </li>
                     ) : null;
                   })}
