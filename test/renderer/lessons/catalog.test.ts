@@ -92,3 +92,19 @@ describe('lesson catalogue', () => {
       });
     });
 });
+
+describe('lessons built on the repository examples stay the same experiments', () => {
+  const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+  const core = (e: Record<string, unknown>) => ({ seed: e.seed, data: e.data, model: e.model });
+  it('lesson 2 is examples/seed001-h64.json (seed 001)', () => {
+    const lesson = read('../../../src/renderer/src/lessons/experiments/gd-curve.json');
+    const example = read('../../../examples/seed001-h64.json');
+    expect(core(lesson)).toEqual(core(example));
+    const { color: _c, ...run } = lesson.runs[0];
+    expect(run).toEqual(example.runs[0]);
+  });
+  it('lesson 3 starts from examples/cpwl-exact.json', () => {
+    const lesson = read('../../../src/renderer/src/lessons/experiments/global-minima.json');
+    expect(core(lesson)).toEqual(core(read('../../../examples/cpwl-exact.json')));
+  });
+});
