@@ -104,6 +104,7 @@ describe('explorer', () => {
       timeout: 60_000,
     });
     await page.mouse.move(5, 5);
+    await page.locator('.experiment-panel').evaluate((el) => (el.scrollTop = 0));
     await page.waitForTimeout(400);
     await shot('explorer-3d');
   });
@@ -240,6 +241,11 @@ describe('explorer', () => {
     await page.waitForTimeout(500);
     await shot('explorer-dark');
     await page.keyboard.press('d');
+    // The smallest supported window still fits every panel.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(500);
+    await shot('explorer-1280x800');
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(app.errors).toEqual([]);
   });
 

@@ -47,8 +47,11 @@ export function App() {
   const { t } = useTranslation();
   const stores = useApp();
   const theme = useView((s) => s.theme);
-  const [left, setLeft] = useState(330);
-  const [right, setRight] = useState(400);
+  // Start proportionate to the window (1280 px wide and up), then the dividers decide.
+  const [left, setLeft] = useState(() => Math.round(Math.min(340, Math.max(290, 0.23 * window.innerWidth))));
+  const [right, setRight] = useState(() =>
+    Math.round(Math.min(460, Math.max(330, 0.28 * window.innerWidth))),
+  );
   const [bottom, setBottom] = useState(300);
   useAutoRun();
   const recovery = usePlatformBridge(stores);

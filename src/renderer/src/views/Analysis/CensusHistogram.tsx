@@ -47,7 +47,7 @@ export function CensusHistogram() {
     if (!hist) return;
     const L = 34;
     const T = 8;
-    const B = 32;
+    const B = 36;
     const W = size.w - L - 8;
     const H = size.h - T - B;
     const bw = W / BINS;

@@ -32,6 +32,11 @@ export function SurfaceView() {
           </div>
         ) : null}
         <PointReadout />
+        {derived && progress ? (
+          <div className="updating" role="status">
+            {t('surface.updating')}
+          </div>
+        ) : null}
       </div>
       <footer className="key surface-key">{t('surface.offPlaneNote')}</footer>
       <button
