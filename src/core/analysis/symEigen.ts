@@ -20,6 +20,7 @@ export function symEigen(a: Float64Array, n: number, wantVectors = true): SymEig
   const e = new Float64Array(n);
   if (n === 0) return { values: d, vectors: wantVectors ? V : null };
   tred2(V, d, e, n, wantVectors);
+  if (wantVectors) transposeInPlace(V, n); // QL rotates columns: make them contiguous rows
   tql2(V, d, e, n, wantVectors);
   return sortAscending(d, V, n, wantVectors);
 }
@@ -40,7 +41,8 @@ export function tridiagEigen(diag: Float64Array, off: Float64Array, m: number, w
   return sortAscending(d, V, m, wantVectors);
 }
 
-function sortAscending(d: Float64Array, V: Float64Array, n: number, wantVectors: boolean): SymEigen {
+/** VT holds the eigenvectors as rows (the transposed transform). */
+function sortAscending(d: Float64Array, VT: Float64Array, n: number, wantVectors: boolean): SymEigen {
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[x]! - d[y]!);
   const values = new Float64Array(n);
   for (let k = 0; k < n; k++) values[k] = d[order[k]!]!;
@@ -48,7 +50,7 @@ function sortAscending(d: Float64Array, V: Float64Array, n: number, wantVectors:
   const vectors = new Float64Array(n * n);
   for (let k = 0; k < n; k++) {
     const src = order[k]!;
-    for (let i = 0; i < n; i++) vectors[i * n + k] = V[i * n + src]!;
+    for (let i = 0; i < n; i++) vectors[i * n + k] = VT[src * n + i]!;
   }
   return { values, vectors };
 }
@@ -138,8 +140,8 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number, acc
   e[0] = 0;
 }
 
-/** Implicit QL on the tridiagonal (d, e); rotations applied to V's columns when `rotate`. */
-function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number, rotate: boolean): void {
+/** Implicit QL on the tridiagonal (d, e); rotations applied to the transposed transform VT when `rotate`. */
+function tql2(VT: Float64Array, d: Float64Array, e: Float64Array, n: number, rotate: boolean): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i]!;
   e[n - 1] = 0;
   let f = 0;
@@ -186,11 +188,13 @@ function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number, rota
           p = c * d[i]! - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]!);
           if (rotate) {
+            // VT is the transform transposed: columns i, i+1 of V are rows here.
+            const ri = i * n;
+            const rj = ri + n;
             for (let k = 0; k < n; k++) {
-              const row = k * n;
-              h = V[row + i + 1]!;
-              V[row + i + 1] = s * V[row + i]! + c * h;
-              V[row + i] = c * V[row + i]! - s * h;
+              h = VT[rj + k]!;
+              VT[rj + k] = s * VT[ri + k]! + c * h;
+              VT[ri + k] = c * VT[ri + k]! - s * h;
             }
           }
         }
@@ -202,4 +206,13 @@ function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number, rota
     d[l] = d[l]! + f;
     e[l] = 0;
   }
+}
+
+function transposeInPlace(a: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const t = a[i * n + j]!;
+      a[i * n + j] = a[j * n + i]!;
+      a[j * n + i] = t;
+    }
 }
