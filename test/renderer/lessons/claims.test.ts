@@ -124,6 +124,22 @@ describe('lesson 6 (symmetries)', () => {
       expect(first((await runStep('symmetries', 0, t)).gd!)).toBeLessThan(1e-24);
     expect(first((await runStep('symmetries', 1, 'swap')).gd!)).toBeLessThan(1e-24);
   });
+  it('the straight line to the swapped copy climbs to ~0.44, to the rescaled one to ~0.01; the rescaling curve stays at 0', () => {
+    const v = validateExperiment(sceneAt(lessons.get('symmetries')!, 2));
+    if (!v.ok) throw new Error(JSON.stringify(v.problems));
+    const f = setUp(v.experiment).objective();
+    const t0 = [1, 1, 1, 0.2, -0.5, 1.5, 0.4];
+    const maxOnLine = (q: number[]) => {
+      let m = 0;
+      for (let i = 0; i <= 200; i++)
+        m = Math.max(m, f.loss(Float64Array.from(t0, (a, j) => a + (i / 200) * (q[j]! - a))));
+      return m;
+    };
+    expect(maxOnLine([1, 1, 0.2, 1, 1.5, -0.5, 0.4])).toBeCloseTo(0.44, 2);
+    expect(maxOnLine([1, 2, 1, 0.4, -0.5, 0.75, 0.4])).toBeCloseTo(0.01, 2);
+    for (const c of [0.5, 1.3, 2, 3.7])
+      expect(f.loss(Float64Array.from([1, c, 1, 0.2 * c, -0.5, 1.5 / c, 0.4]))).toBeLessThan(1e-24);
+  });
   it('seeds 1, 3 and 5 end at different parameters with the same loss (about 0.0066)', async () => {
     const ends = [];
     for (const t of [undefined, 'seed-3', 'seed-5']) ends.push((await runStep('symmetries', 3, t)).adam!);
