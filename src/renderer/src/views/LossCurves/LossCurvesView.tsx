@@ -62,6 +62,8 @@ export function LossCurvesView() {
           size: 62,
           // On a log axis label and grid only the decades; the 2..9 ticks clutter a small chart.
           splits: log ? (_u, _i, min, max) => decades(min, max) : undefined,
+          // uPlot's default log filter keeps only some mantissas; every split here is a decade already.
+          filter: log ? (_u, splits) => splits : undefined,
           values: (_u, vals) => vals.map((v) => (v === null ? '' : formatLoss(v))),
         },
       ],
