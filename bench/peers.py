@@ -3,9 +3,10 @@
 A line server driven by bench/run.ts, so that each peer's chunks run interleaved with Relief's on the
 same shared machine: one JSON request per stdin line, one JSON reply per stdout line.
   {"op": "init", "x", "y", "tasks"}            -> {"numpy": version, "torch": version or null, "threads"}
-  {"op": "gd", "lib", "task", "steps"}         -> {"ms"}      runs more GD steps on that task's state
-  {"op": "loss", "lib", "task"}                -> {"loss"}    current full-batch loss
-  {"op": "grid", "lib", "task", "row"}         -> {"ms", "values"}   one row of a loss grid
+  {"op": "gd", "lib", "task", "steps"}         -> {"ms", "bestMs"}  more GD steps on that task's state
+  {"op": "loss", "lib", "task"}                -> {"loss"}           current full-batch loss
+  {"op": "grid", "lib", "task", "row"}         -> {"ms", "bestMs", "values"}   one row of a loss grid
+Every step and every grid point is timed on its own; bestMs is the fastest one (see bench/run.ts).
 Tasks: {"kind": "gd", "H", "lr", "params"} (full-batch GD on MSE, 1-H-1 ReLU) or {"kind": "grid", "H",
 "center", "d1", "d2", "alphas", "betas"}. Parameters use Relief's flat layout: W1 [1 x H], b1 [H],
 W2 [H x 1], b2 [1]. The numpy code preallocates its N x H buffers, as a careful user would; the torch
@@ -66,8 +67,9 @@ class NumpyGrid:
 
     def row(self, i):
         H, Z, N, beta = self.H, self.Z, self.x.shape[0], self.t["betas"][i]
-        out = []
+        out, times = [], []
         for alpha in self.t["alphas"]:
+            t0 = time.perf_counter()
             p = self.center + alpha * self.d1 + beta * self.d2
             np.multiply(self.xc, p[0:H], out=Z)
             np.add(Z, p[H:2 * H], out=Z)
@@ -75,7 +77,8 @@ class NumpyGrid:
             e = Z @ p[2 * H:3 * H]
             e += p[3 * H] - self.y
             out.append(float(e @ e) / N)
-        return out
+            times.append(1000 * (time.perf_counter() - t0))
+        return out, times
 
 
 def torch_classes():
@@ -116,14 +119,16 @@ def torch_classes():
             self.center, self.d1, self.d2 = (torch.tensor(t[k]) for k in ("center", "d1", "d2"))
 
         def row(self, i):
-            H, beta, out = self.H, self.t["betas"][i], []
+            H, beta, out, times = self.H, self.t["betas"][i], [], []
             with torch.no_grad():
                 for alpha in self.t["alphas"]:
+                    t0 = time.perf_counter()
                     p = self.center + alpha * self.d1 + beta * self.d2
                     z = torch.relu(self.x @ p[0:H].reshape(1, H) + p[H:2 * H])
                     e = z @ p[2 * H:3 * H].reshape(H, 1) + p[3 * H] - self.y
                     out.append(float((e * e).mean()))
-            return out
+                    times.append(1000 * (time.perf_counter() - t0))
+            return out, times
 
     return torch, TorchGd, TorchGrid
 
@@ -149,16 +154,18 @@ def main():
                 state[lib] = [(Gd if t["kind"] == "gd" else Grid)(x, y, t) for t in req["tasks"]]
         elif op == "gd":
             job = state[req["lib"]][req["task"]]
-            t0 = time.perf_counter()
-            job.steps(req["steps"])
-            reply = {"ms": 1000 * (time.perf_counter() - t0)}
+            times = []
+            for _ in range(req["steps"]):
+                t0 = time.perf_counter()
+                job.steps(1)
+                times.append(1000 * (time.perf_counter() - t0))
+            reply = {"ms": sum(times), "bestMs": min(times)}
         elif op == "loss":
             reply = {"loss": state[req["lib"]][req["task"]].loss()}
         elif op == "grid":
             job = state[req["lib"]][req["task"]]
-            t0 = time.perf_counter()
-            values = job.row(req["row"])
-            reply = {"ms": 1000 * (time.perf_counter() - t0), "values": values}
+            values, times = job.row(req["row"])
+            reply = {"ms": sum(times), "bestMs": min(times), "values": values}
         elif op == "exit":
             break
         else:
