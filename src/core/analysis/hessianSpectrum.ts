@@ -105,7 +105,8 @@ export function hessianSpectrum(f: Objective, p: Float64Array, opts: SpectrumOpt
     return { values: eig.values, vectors, method: 'dense', partial: false, exactHvp: exact };
   }
   const { hvp, exact } = createHvp(f, p);
-  const steps = Math.min(n, opts.lanczosSteps ?? 120);
+  // The Krylov basis holds steps x n numbers: at most 2e7 (160 MB).
+  const steps = Math.min(n, opts.lanczosSteps ?? Math.max(20, Math.min(120, Math.floor(2e7 / n))));
   const r = lanczos(hvp, n, { steps, rng: createRng(opts.seed ?? 0, 'lanczos'), wantVectors: want });
   // Keep Ritz values whose residual bound is small against the spectrum's scale: the converged extremes.
   let scale = 0;

@@ -42,6 +42,8 @@ export interface SymmetryReport {
 }
 
 const MAX_TANGENTS = 1500;
+/** Tangents are P numbers each: their rank is computed only while they fit in 2e7 numbers. */
+const MAX_TANGENT_NUMBERS = 2e7;
 const homogeneous = new Set(['relu', 'leakyRelu', 'linear']);
 
 /** Pre-activation extremes per hidden unit over the samples. */
@@ -81,7 +83,7 @@ export function symmetryReport(spec: NetworkSpec, p: Float64Array, data: Dataset
   const { maxZ, zeroHit } = preactivationRange(spec, p, data);
   let tooMany = false;
   const push = (t: Float64Array) => {
-    if (tangents.length >= MAX_TANGENTS) {
+    if (tangents.length >= Math.min(MAX_TANGENTS, Math.floor(MAX_TANGENT_NUMBERS / P))) {
       tooMany = true;
       return;
     }

@@ -71,11 +71,21 @@ const pcaKind = defineKind({
     const names = pcaRuns(d, ctx);
     const chunks: Float64Array[] = [];
     let m = 0;
+    // At most 2e7 numbers in the snapshot matrix: longer trajectories are thinned evenly.
+    let total = 0;
     for (const name of names) {
       const snap = ctx.runs.get(name);
       if (!snap?.path) throw specError(`${P}.runs`, `run '${name}' has no recorded trajectory`);
-      chunks.push(snap.path);
-      m += snap.path.length / dim;
+      total += snap.path.length / dim;
+    }
+    const every = Math.max(1, Math.ceil((total * dim) / 2e7));
+    for (const name of names) {
+      const path = ctx.runs.get(name)!.path!;
+      const rows = path.length / dim;
+      for (let r = 0; r < rows; r += every) {
+        chunks.push(path.subarray(r * dim, (r + 1) * dim));
+        m++;
+      }
     }
     if (m < 3) throw specError(`${P}.runs`, 'PCA needs at least three snapshots; train for more steps');
     const rows = new Float64Array(m * dim);
@@ -91,6 +101,7 @@ const pcaKind = defineKind({
       info: {
         runs: names,
         snapshots: m,
+        thinnedEvery: every,
         explained: Array.from(r.explained),
         singular: Array.from(r.singular),
       },
