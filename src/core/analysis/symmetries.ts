@@ -82,12 +82,12 @@ export function symmetryReport(spec: NetworkSpec, p: Float64Array, data: Dataset
   const isRelu = spec.activation === 'relu';
   const { maxZ, zeroHit } = preactivationRange(spec, p, data);
   let tooMany = false;
-  const push = (t: Float64Array) => {
-    if (tangents.length >= Math.min(MAX_TANGENTS, Math.floor(MAX_TANGENT_NUMBERS / P))) {
-      tooMany = true;
-      return;
-    }
-    tangents.push(t);
+  // Memory T·P ≤ 2e7 and Gram-matrix work T²·P ≤ 2e9.
+  const cap = Math.min(MAX_TANGENTS, Math.floor(MAX_TANGENT_NUMBERS / P), Math.floor(Math.sqrt(2e9 / P)));
+  /** Builds and keeps a tangent while there is room; beyond, only counts (no allocation). */
+  const push = (make: () => Float64Array) => {
+    if (tangents.length >= cap) tooMany = true;
+    else tangents.push(make());
   };
   for (let l = 0; l < layers.length - 1; l++) {
     const ly = layers[l]!;
@@ -103,39 +103,45 @@ export function symmetryReport(spec: NetworkSpec, p: Float64Array, data: Dataset
       }
     for (let j = 0; j < h; j++) {
       if (dead[j]) {
-        for (let i = 0; i < ly.fanIn; i++) push(unit(P, ly.w + i * h + j));
-        push(unit(P, ly.b + j));
-        for (let o = 0; o < next.fanOut; o++) push(unit(P, next.w + j * next.fanOut + o));
+        for (let i = 0; i < ly.fanIn; i++) push(() => unit(P, ly.w + i * h + j));
+        push(() => unit(P, ly.b + j));
+        for (let o = 0; o < next.fanOut; o++) push(() => unit(P, next.w + j * next.fanOut + o));
         gen.deadUnit++;
       }
     }
     if (spec.activation === 'linear') {
-      for (let k = 0; k < h; k++)
-        for (let m = 0; m < h; m++) {
+      gen.linearMixing += h * h;
+      for (let k = 0; k < h && !tooMany; k++)
+        for (let m = 0; m < h && !tooMany; m++) {
           // A = I + εE_km: W_l -> W_l A moves column k into m; W_{l+1} -> A^{-1} W_{l+1} moves row m out of k.
-          const t = new Float64Array(P);
-          for (let i = 0; i < ly.fanIn; i++) t[ly.w + i * h + m] = p[ly.w + i * h + k]!;
-          t[ly.b + m] = p[ly.b + k]!;
-          for (let o = 0; o < next.fanOut; o++)
-            t[next.w + k * next.fanOut + o] -= p[next.w + m * next.fanOut + o]!;
-          push(t);
-          gen.linearMixing++;
+          push(() => {
+            const t = new Float64Array(P);
+            for (let i = 0; i < ly.fanIn; i++) t[ly.w + i * h + m] = p[ly.w + i * h + k]!;
+            t[ly.b + m] = p[ly.b + k]!;
+            for (let o = 0; o < next.fanOut; o++)
+              t[next.w + k * next.fanOut + o] -= p[next.w + m * next.fanOut + o]!;
+            return t;
+          });
         }
       for (let k = 0; k < h; k++) {
-        const t = unit(P, ly.b + k);
-        for (let o = 0; o < next.fanOut; o++) t[next.b + o] = -p[next.w + k * next.fanOut + o]!;
-        push(t);
+        push(() => {
+          const t = unit(P, ly.b + k);
+          for (let o = 0; o < next.fanOut; o++) t[next.b + o] = -p[next.w + k * next.fanOut + o]!;
+          return t;
+        });
         gen.biasAbsorption++;
       }
     } else if (homogeneous.has(spec.activation)) {
       for (let j = 0; j < h; j++) {
         if (dead[j]) continue;
-        const t = new Float64Array(P);
-        for (let i = 0; i < ly.fanIn; i++) t[ly.w + i * h + j] = p[ly.w + i * h + j]!;
-        t[ly.b + j] = p[ly.b + j]!;
-        for (let o = 0; o < next.fanOut; o++)
-          t[next.w + j * next.fanOut + o] = -p[next.w + j * next.fanOut + o]!;
-        push(t);
+        push(() => {
+          const t = new Float64Array(P);
+          for (let i = 0; i < ly.fanIn; i++) t[ly.w + i * h + j] = p[ly.w + i * h + j]!;
+          t[ly.b + j] = p[ly.b + j]!;
+          for (let o = 0; o < next.fanOut; o++)
+            t[next.w + j * next.fanOut + o] = -p[next.w + j * next.fanOut + o]!;
+          return t;
+        });
         gen.rescaling++;
       }
     }
@@ -146,12 +152,13 @@ export function symmetryReport(spec: NetworkSpec, p: Float64Array, data: Dataset
           if (dead[j] || dead[k]) continue;
           const c = proportional(p, ly, j, k, homogeneous.has(spec.activation));
           if (c === null) continue;
-          for (let o = 0; o < next.fanOut; o++) {
-            const t = new Float64Array(P);
-            t[next.w + j * next.fanOut + o] = 1;
-            t[next.w + k * next.fanOut + o] = -c;
-            push(t);
-          }
+          for (let o = 0; o < next.fanOut; o++)
+            push(() => {
+              const t = new Float64Array(P);
+              t[next.w + j * next.fanOut + o] = 1;
+              t[next.w + k * next.fanOut + o] = -c;
+              return t;
+            });
           gen.duplicate++;
         }
   }
