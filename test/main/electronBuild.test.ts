@@ -72,7 +72,7 @@ describe('electron-vite build', () => {
       const cli = join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
       const args = [
         '-i',
-        out,
+        scan,
         '-r',
         '-e',
         electronVersion,

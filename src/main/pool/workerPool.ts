@@ -1,12 +1,11 @@
 /**
- * A pool of worker_threads running core jobs. Plain Node: the CLI, the tests and the Electron main
- * process share it, and it never imports electron. One job per worker at a time, FIFO queue,
- * progress forwarded, results' typed arrays transferred; a crashed worker fails only its own job
- * and is replaced.
+ * A pool of worker_threads running core jobs: the core JobPool on Node workers. Plain Node — the CLI,
+ * the tests and the Electron main process share it, and it never imports electron.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { FromWorker, ToWorker } from '../../core/jobs/protocol';
+import { JobPool } from '../../core/jobs/jobPool';
+import type { FromWorker } from '../../core/jobs/protocol';
 
 export class JobError extends Error {
   constructor(
@@ -24,22 +23,6 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-interface Pending {
-  id: number;
-  kind: string;
-  payload: unknown;
-  opts: RunOptions;
-  resolve(v: unknown): void;
-  reject(e: Error): void;
-  slot?: Slot;
-  killTimer?: ReturnType<typeof setTimeout>;
-}
-
-interface Slot {
-  worker: Worker;
-  job: Pending | null;
-}
-
 export interface PoolOptions {
   size?: number;
   createWorker: () => Worker;
@@ -48,122 +31,52 @@ export interface PoolOptions {
 }
 
 export class WorkerPool {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
-  private nextId = 1;
-  private closed = false;
+  private readonly pool: JobPool;
+  private readonly threads = new Map<object, Worker>();
   readonly size: number;
 
-  constructor(private readonly options: PoolOptions) {
+  constructor(options: PoolOptions) {
     this.size = Math.max(1, options.size ?? availableParallelism());
+    this.pool = new JobPool({
+      size: this.size,
+      cancelGraceMs: options.cancelGraceMs,
+      timers: { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as NodeJS.Timeout) },
+      makeError: (message, invalidInput) => new JobError(message, invalidInput),
+      spawn: (events) => {
+        const worker = options.createWorker();
+        worker.on('message', (msg: FromWorker) => events.message(msg));
+        worker.on('error', (err) => events.crash(`worker crashed: ${err.message}`));
+        worker.on('messageerror', () => events.crash('worker sent a message that could not be read'));
+        worker.on('exit', (code) => events.crash(`worker exited with code ${code}`));
+        const handle = {
+          post: (msg: Parameters<Worker['postMessage']>[0]) => worker.postMessage(msg),
+          terminate: () => {
+            this.threads.delete(handle);
+            void worker.terminate();
+          },
+        };
+        this.threads.set(handle, worker);
+        return handle;
+      },
+    });
   }
 
   /** Runs a job; resolves with its result, rejects with a JobError. */
   run<R = unknown>(kind: string, payload: unknown, opts: RunOptions = {}): Promise<R> {
-    if (this.closed) return Promise.reject(new JobError('the worker pool is closed'));
-    return new Promise<R>((resolve, reject) => {
-      const job: Pending = {
-        id: this.nextId++,
-        kind,
-        payload,
-        opts,
-        resolve: resolve as (v: unknown) => void,
-        reject,
-      };
-      if (opts.signal) {
-        if (opts.signal.aborted) return reject(new JobError('cancelled before it started'));
-        opts.signal.addEventListener('abort', () => this.cancel(job), { once: true });
-      }
-      this.queue.push(job);
-      this.dispatch();
-    });
+    if (opts.signal?.aborted) return Promise.reject(new JobError('cancelled before it started'));
+    const job = this.pool.run(kind, payload, opts.onProgress);
+    opts.signal?.addEventListener('abort', () => job.cancel(), { once: true });
+    return job.result as Promise<R>;
   }
 
-  /** Workers currently alive (for tests and diagnostics). */
+  /** Thread ids of the workers currently alive (for tests and diagnostics). */
   get threadIds(): number[] {
-    return this.slots.map((s) => s.worker.threadId);
+    return [...this.threads.values()].map((w) => w.threadId);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    for (const j of this.queue.splice(0)) j.reject(new JobError('the worker pool closed'));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
-  }
-
-  private cancel(job: Pending): void {
-    const qi = this.queue.indexOf(job);
-    if (qi >= 0) {
-      this.queue.splice(qi, 1);
-      job.reject(new JobError('cancelled before it started'));
-      return;
-    }
-    const slot = job.slot;
-    if (!slot || slot.job !== job) return;
-    slot.worker.postMessage({ type: 'cancel', id: job.id } satisfies ToWorker);
-    job.killTimer = setTimeout(() => {
-      if (slot.job !== job) return;
-      this.replace(slot);
-      job.reject(new JobError('cancelled'));
-    }, this.options.cancelGraceMs ?? 1000);
-  }
-
-  private spawn(): Slot {
-    const worker = this.options.createWorker();
-    const slot: Slot = { worker, job: null };
-    worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
-    worker.on('error', (err) => this.onCrash(slot, `worker crashed: ${err.message}`));
-    worker.on('exit', (code) => {
-      if (slot.job) this.onCrash(slot, `worker exited with code ${code}`);
-    });
-    this.slots.push(slot);
-    return slot;
-  }
-
-  private replace(slot: Slot): void {
-    const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
-    slot.job = null;
-    void slot.worker.terminate();
-    this.dispatch();
-  }
-
-  private onCrash(slot: Slot, message: string): void {
-    const job = slot.job;
-    this.replace(slot);
-    if (job) {
-      clearTimeout(job.killTimer);
-      job.reject(new JobError(message));
-    }
-  }
-
-  private onMessage(slot: Slot, msg: FromWorker): void {
-    const job = slot.job;
-    if (!job || job.id !== msg.id) return;
-    if (msg.type === 'progress') {
-      job.opts.onProgress?.(msg.fraction, msg.partial);
-      return;
-    }
-    clearTimeout(job.killTimer);
-    slot.job = null;
-    if (msg.type === 'done') job.resolve(msg.result);
-    else job.reject(new JobError(msg.message, msg.invalidInput));
-    this.dispatch();
-  }
-
-  private dispatch(): void {
-    while (this.queue.length > 0 && !this.closed) {
-      let slot = this.slots.find((s) => s.job === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      job.slot = slot;
-      slot.worker.postMessage({
-        type: 'run',
-        id: job.id,
-        kind: job.kind,
-        payload: job.payload,
-      } satisfies ToWorker);
-    }
+    const workers = [...this.threads.values()];
+    this.pool.close();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
