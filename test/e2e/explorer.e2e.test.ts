@@ -236,6 +236,8 @@ describe('explorer', () => {
       timeout: 150_000,
     });
     await shot('barrier', '.analysis-panel');
+    await page.waitForTimeout(300);
+    await shot('barrier-on-surface', '.surface-panel');
     await page.getByTestId('tab-hessian').click();
     await page.keyboard.press('d');
     await page.waitForTimeout(500);

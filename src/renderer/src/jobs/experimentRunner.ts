@@ -315,7 +315,13 @@ export function createRunner(
     const rs = results.get().runs;
     const sl = results.get().slice;
     if (!e || rs.length < 2) return;
-    analysis<{ loss: Float64Array; s: Float64Array; straightLoss?: Float64Array; barrier: number }>(
+    analysis<{
+      loss: Float64Array;
+      s: Float64Array;
+      straightLoss?: Float64Array;
+      barrier: number;
+      onPlane?: { alpha: Float64Array; beta: Float64Array; trueLoss: Float64Array };
+    }>(
       'neb',
       'neb',
       {
@@ -330,6 +336,15 @@ export function createRunner(
             s: Array.from(r.s),
             loss: Array.from(r.loss),
             ...(r.straightLoss ? { straight: Array.from(r.straightLoss) } : {}),
+            ...(r.onPlane
+              ? {
+                  onPlane: {
+                    alpha: Array.from(r.onPlane.alpha),
+                    beta: Array.from(r.onPlane.beta),
+                    loss: Array.from(r.onPlane.trueLoss),
+                  },
+                }
+              : {}),
             barrier: r.barrier,
           },
         }),

@@ -70,6 +70,12 @@ export interface BarrierProfile {
   /** Loss along the straight line between the same two points, for comparison. */
   readonly straight?: readonly number[];
   readonly barrier: number;
+  /** The band projected on the slice's plane (when a slice existed), drawn on the surface. */
+  readonly onPlane?: {
+    readonly alpha: readonly number[];
+    readonly beta: readonly number[];
+    readonly loss: readonly number[];
+  };
 }
 
 export interface Progress {

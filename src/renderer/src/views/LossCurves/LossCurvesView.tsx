@@ -53,7 +53,8 @@ export function LossCurvesView() {
       width: Math.max(100, el.clientWidth),
       height: Math.max(80, el.clientHeight),
       legend: { show: false },
-      cursor: { drag: { x: true, y: false } },
+      // Dragging would zoom; a click instead moves the scrubber to that step (see below).
+      cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
       axes: [
         { ...axisStyle, label: t(`curves.axis.${axis}`), labelSize: 18, size: 36 },
@@ -99,6 +100,13 @@ export function LossCurvesView() {
     };
     const p = new uPlot(opts, tables.data as uPlot.AlignedData, el);
     plot.current = p;
+    if (axis === 'step')
+      p.over.addEventListener('click', () => {
+        const left = p.cursor.left;
+        if (left === undefined || left < 0) return;
+        view.set({ step: Math.max(0, Math.round(p.posToVal(left, 'x'))), playing: false });
+      });
+    p.over.title = axis === 'step' ? t('curves.clickHelp') : '';
     const ro = new ResizeObserver(() =>
       p.setSize({ width: Math.max(100, el.clientWidth), height: Math.max(80, el.clientHeight) }),
     );

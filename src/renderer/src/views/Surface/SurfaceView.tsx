@@ -117,6 +117,9 @@ function Scene3d() {
     sceneRef.current?.setCritical(derived?.slice.critical ?? [], selected);
   }, [derived?.slice, derived?.mapping, selected]);
 
+  const band = useResults((s) => s.barrier?.onPlane ?? null);
+  useEffect(() => sceneRef.current?.setBand(band), [band, derived?.mapping]);
+
   useEffect(() => {
     if (!derived) return;
     const grid = { alpha: derived.slice.alpha, beta: derived.slice.beta, values: derived.slice.loss };

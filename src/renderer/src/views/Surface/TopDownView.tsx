@@ -8,7 +8,7 @@ import { colorTable } from '../../lib/colorMaps';
 import { formatNumber } from '../../lib/format';
 import { snapshotAt } from '../../lib/pathOnSlice';
 import { THEME_COLORS } from '../../lib/themeColors';
-import { useApp, useView } from '../../state/AppContext';
+import { useApp, useResults, useView } from '../../state/AppContext';
 import { canvasPng, registerExport } from '../common/exportRegistry';
 import { prepare, useCanvasSize } from '../common/useCanvas';
 import { drawSymbol } from './textSprite';
@@ -29,6 +29,7 @@ export function TopDownView() {
   const selected = useView((s) => s.selectedCritical);
   const theme = useView((s) => s.theme);
   const colors = THEME_COLORS[theme];
+  const band = useResults((s) => s.barrier?.onPlane ?? null);
   const box = useRef({ x: PAD.l, y: PAD.t, w: 1, h: 1 });
 
   // The heatmap image (one pixel per grid point), rebuilt only when the slice or map changes.
@@ -127,6 +128,24 @@ export function TopDownView() {
         }
       }
     }
+    if (band) {
+      // The elastic band between two minima: dotted, a bead per image.
+      ctx.strokeStyle = '#c43bb4';
+      ctx.fillStyle = '#c43bb4';
+      ctx.lineWidth = 2;
+      ctx.setLineDash([2, 4]);
+      ctx.beginPath();
+      band.alpha.forEach((a, k) =>
+        k === 0 ? ctx.moveTo(px(a), py(band.beta[k]!)) : ctx.lineTo(px(a), py(band.beta[k]!)),
+      );
+      ctx.stroke();
+      ctx.setLineDash([]);
+      band.alpha.forEach((a, k) => {
+        ctx.beginPath();
+        ctx.arc(px(a), py(band.beta[k]!), 3, 0, Math.PI * 2);
+        ctx.fill();
+      });
+    }
     const first = paths.find((p) => p.path.steps.length > 0);
     if (first) drawSymbol(ctx, 'start', px(first.path.alpha[0]!), py(first.path.beta[0]!), 8, '#ffffff');
     slice.critical.forEach((c, i) =>
@@ -173,7 +192,7 @@ export function TopDownView() {
     }
     ctx.textAlign = 'center';
     ctx.fillText('β', b.x - 40, b.y + 6);
-  }, [derived, image, size, showContours, step, hover, pinned, selected, colors, theme, ref]);
+  }, [derived, image, size, showContours, step, hover, pinned, selected, colors, theme, ref, band]);
 
   const toPlane = (e: React.MouseEvent) => {
     if (!derived) return null;

@@ -68,6 +68,7 @@ export class SurfaceScene {
   private readonly markerGroup = new THREE.Group();
   private readonly criticalGroup = new THREE.Group();
   private readonly axisGroup = new THREE.Group();
+  private readonly nebGroup = new THREE.Group();
   private readonly hoverMarker: THREE.Mesh;
   private readonly pinMarker: THREE.Mesh;
   private readonly raycaster = new THREE.Raycaster();
@@ -129,6 +130,7 @@ export class SurfaceScene {
       this.markerGroup,
       this.criticalGroup,
       this.axisGroup,
+      this.nebGroup,
     );
     const ring = (color: number) =>
       new THREE.Mesh(
@@ -430,6 +432,28 @@ export class SurfaceScene {
     this.dirty = true;
   }
 
+  /** The nudged elastic band between two minima, drawn at its true loss with a bead per image. */
+  setBand(band: { alpha: readonly number[]; beta: readonly number[]; loss: readonly number[] } | null): void {
+    disposeGroup(this.nebGroup);
+    const m = this.mapping;
+    if (!m || !band) return void (this.dirty = true);
+    const pts: number[] = [];
+    for (let k = 0; k < band.alpha.length; k++)
+      pts.push(m.x(band.alpha[k]!), m.y(band.loss[k]!) + 0.008, m.z(band.beta[k]!));
+    const geo = new LineGeometry();
+    geo.setPositions(pts);
+    geo.setColors(pts.map(() => 1));
+    const line = new Line2(geo, this.ghostMat);
+    line.computeLineDistances();
+    this.nebGroup.add(line);
+    for (let k = 0; k < pts.length; k += 3) {
+      const bead = new THREE.Mesh(new THREE.SphereGeometry(0.012, 12, 8), this.markerMat('#c43bb4', 0.5));
+      bead.position.set(pts[k]!, pts[k + 1]!, pts[k + 2]!);
+      this.nebGroup.add(bead);
+    }
+    this.dirty = true;
+  }
+
   setCritical(points: readonly SliceCritical[], selected: number | null): void {
     disposeGroup(this.criticalGroup);
     const m = this.mapping;
@@ -515,7 +539,14 @@ export class SurfaceScene {
     cancelAnimationFrame(this.frame);
     this.resizeObserver.disconnect();
     this.controls.dispose();
-    for (const g of [this.contourGroup, this.pathGroup, this.markerGroup, this.criticalGroup, this.axisGroup])
+    for (const g of [
+      this.contourGroup,
+      this.pathGroup,
+      this.markerGroup,
+      this.criticalGroup,
+      this.axisGroup,
+      this.nebGroup,
+    ])
       disposeGroup(g);
     this.geometry.dispose();
     this.renderer.dispose();
