@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { ExperimentInput } from '../../../src/core/experiment/schema';
 import { validateExperiment } from '../../../src/core/experiment/validate';
 import { cpwlToNetwork } from '../../../src/core/network/cpwl';
 import { formulaKey } from '../../../src/renderer/src/lessons/formulas';
@@ -13,6 +14,12 @@ import zh from '../../../src/renderer/src/lessons/i18n/zh.json';
 import { applyPatch } from '../../../src/renderer/src/lessons/patch';
 import { followKnots, lessonRefOf, sceneAt } from '../../../src/renderer/src/lessons/lessonState';
 import { lessonList } from '../../../src/renderer/src/lessons/registry';
+
+/** Lesson scenes are network experiments (the schema's model is network | surface). */
+type NetworkScene = ExperimentInput & {
+  model: Exclude<ExperimentInput['model'], { kind: 'surface' }>;
+  data: NonNullable<ExperimentInput['data']>;
+};
 
 const texts = { en, zh } as Record<string, Record<string, unknown>>;
 
@@ -84,7 +91,7 @@ describe('lesson catalogue', () => {
 
         if (step.followKnots)
           it(`step ${k + 1} starts from the exact network of its knots`, () => {
-            const scene = sceneAt(lesson, k);
+            const scene = sceneAt(lesson, k) as NetworkScene;
             const knots = (scene.data.target as { knots: [number, number][] }).knots;
             expect(scene.model.params).toEqual(Array.from(cpwlToNetwork(knots).params, (v) => v + 0));
             expect(followKnots(scene)).toBeNull();

@@ -11,6 +11,12 @@ import {
 } from '../../../src/renderer/src/lessons/lessonState';
 import type { Lesson } from '../../../src/renderer/src/lessons/types';
 
+/** Lesson scenes are network experiments (the schema's model is network | surface). */
+type NetworkScene = ExperimentInput & {
+  model: Exclude<ExperimentInput['model'], { kind: 'surface' }>;
+  data: NonNullable<ExperimentInput['data']>;
+};
+
 const lesson: Lesson = {
   id: 'demo',
   seed: null,
@@ -59,7 +65,7 @@ describe('lesson navigation', () => {
   });
 
   it('follows dragged knots with the exact network, and is quiet when in step', () => {
-    const d = sceneAt(lesson, 0);
+    const d = sceneAt(lesson, 0) as NetworkScene;
     expect(followKnots(d)).toBeNull();
     const knots: [number, number][] = [
       [-0.5, 0.2],
@@ -67,7 +73,7 @@ describe('lesson navigation', () => {
       [1, 0.1],
     ];
     const moved = { ...d, data: { ...d.data, target: { knots } } };
-    const out = followKnots(moved)!;
+    const out = followKnots(moved)! as NetworkScene;
     expect(out.model.hidden).toEqual([2]);
     expect(out.model.params).toEqual(Array.from(cpwlToNetwork(knots).params, (v) => v + 0));
     expect(followKnots(out)).toBeNull();

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentInput } from '../../../src/core/experiment/schema';
 import { cpwlToNetwork } from '../../../src/core/network/cpwl';
-import { applyPatch, PatchError } from '../../../src/renderer/src/lessons/patch';
+import { applyPatch as applyPatchTo, PatchError } from '../../../src/renderer/src/lessons/patch';
+
+/** Lesson scenes are network experiments (the schema's model is network | surface). */
+type NetworkScene = ExperimentInput & {
+  model: Exclude<ExperimentInput['model'], { kind: 'surface' }>;
+  data: NonNullable<ExperimentInput['data']>;
+};
+const applyPatch = (d: ExperimentInput, p: Parameters<typeof applyPatchTo>[1]) =>
+  applyPatchTo(d, p) as NetworkScene;
 
 const base = (): ExperimentInput => ({
   relief: 1,
