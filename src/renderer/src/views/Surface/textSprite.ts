@@ -25,7 +25,7 @@ export function textSprite(text: string, color: string, px = 28): THREE.Sprite {
 
 export type SymbolKind = 'minimum' | 'saddle' | 'maximum' | 'start' | 'end';
 
-/** Draws a critical-point symbol: ● minimum, ✕ saddle, ▲ maximum; white with a dark outline. */
+/** Draws a marker: ● minimum, ✕ saddle, ▲ maximum, ◆ start, ▼ end; filled, with a dark outline. */
 export function drawSymbol(
   ctx: CanvasRenderingContext2D,
   kind: SymbolKind,
@@ -40,7 +40,24 @@ export function drawSymbol(
   ctx.fillStyle = fill;
   ctx.lineWidth = Math.max(1.5, r / 3.5);
   ctx.beginPath();
-  if (kind === 'minimum' || kind === 'start' || kind === 'end') {
+  if (kind === 'start') {
+    // ◆: distinct from a minimum's ●.
+    ctx.moveTo(cx, cy - r);
+    ctx.lineTo(cx + r * 0.8, cy);
+    ctx.lineTo(cx, cy + r);
+    ctx.lineTo(cx - r * 0.8, cy);
+    ctx.closePath();
+    ctx.fill();
+    ctx.stroke();
+  } else if (kind === 'end') {
+    // ▼
+    ctx.moveTo(cx - r * 0.85, cy - r * 0.6);
+    ctx.lineTo(cx + r * 0.85, cy - r * 0.6);
+    ctx.lineTo(cx, cy + r * 0.8);
+    ctx.closePath();
+    ctx.fill();
+    ctx.stroke();
+  } else if (kind === 'minimum') {
     ctx.arc(cx, cy, r * 0.75, 0, Math.PI * 2);
     ctx.fill();
     ctx.stroke();
