@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { neb } from '../../../src/core/analysis/neb';
+import { nebJob, type NebJobResult } from '../../../src/core/analysis/nebJob';
+import { inlineContext } from '../../../src/core/jobs/types';
+import { experiment } from '../landscape/helpers';
 import { relaxToMinimum } from '../../../src/core/analysis/relax';
 import { newCounts, type Objective } from '../../../src/core/objective';
 
@@ -66,5 +69,42 @@ describe('nudged elastic band with a climbing image', () => {
     expect(a.params[1]).toBeCloseTo(0, 10);
     expect(b.loss).toBeLessThan(1e-20);
     expect(Math.abs(b.params[0]!)).toBeCloseTo(1, 10);
+  });
+});
+
+describe('the neb job', () => {
+  it("finds the barrier between two of Himmelblau's minima at its saddle (3.385154, 0.073852), L = 13.31193", async () => {
+    const e = experiment({
+      model: { kind: 'surface', preset: 'himmelblau' },
+      data: undefined,
+    });
+    const plane = {
+      center: Float64Array.from([0, 0]),
+      d1: Float64Array.from([1, 0]),
+      d2: Float64Array.from([0, 1]),
+    };
+    const r = (await nebJob.run(
+      { experiment: e, neb: { from: [3, 2], to: [3.584428, -1.848126], images: 9 }, plane },
+      inlineContext(),
+    )) as NebJobResult;
+    expect(r.converged).toBe(true);
+    expect(r.barrier).toBeCloseTo(13.31193, 4);
+    const c = r.climbing;
+    expect(r.images[2 * c]).toBeCloseTo(3.385154, 5);
+    expect(r.images[2 * c + 1]).toBeCloseTo(0.073852, 5);
+    // on the plane of the two raw parameters the projection is the images themselves
+    expect(r.onPlane!.alpha[c]).toBeCloseTo(r.images[2 * c]!, 12);
+    expect(r.onPlane!.offPlane[c]).toBeLessThan(1e-12);
+    expect(r.from).toBe('explicit');
+  });
+
+  it('rejects bad options naming the field', async () => {
+    const e = experiment();
+    await expect(
+      nebJob.run({ experiment: e, neb: { from: 'init', to: { run: 'nope' } } }, inlineContext()),
+    ).rejects.toThrow("neb.to.run: no run named 'nope'");
+    await expect(
+      nebJob.run({ experiment: e, neb: { from: 'init', to: 'init', images: 0 } }, inlineContext()),
+    ).rejects.toThrow('neb.images');
   });
 });
