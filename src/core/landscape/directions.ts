@@ -122,7 +122,12 @@ const hessianKind = defineKind({
   build(d, spec, center, ctx) {
     const f = spec.dataset === 'test' ? ctx.setup.testObjective() : ctx.setup.objective();
     if (!f) throw specError('landscape.dataset', 'is "test" but the experiment has no data.test');
-    const s = hessianSpectrum(f, center, { wantVectors: true, seed: ctx.setup.experiment.seed });
+    // Two extreme eigenvectors: Lanczos converges to them long before a dense decomposition would finish.
+    const s = hessianSpectrum(f, center, {
+      wantVectors: true,
+      denseLimit: 300,
+      seed: ctx.setup.experiment.seed,
+    });
     const dim = ctx.setup.dim;
     const k = s.values.length;
     if (k < 2) throw specError(`${P}.kind`, 'the Hessian spectrum did not converge to two eigenvectors');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hessianSpectrum } from '../../../src/core/analysis/hessianSpectrum';
 import { normalizeDirection } from '../../../src/core/landscape/normalize';
 import { pca } from '../../../src/core/landscape/pca';
 import { resolvePlane } from '../../../src/core/landscape/plane';
@@ -120,5 +121,35 @@ describe('direction kinds', () => {
     f.hvp!(plane.center, plane.d1, hv);
     const lam = (info.eigenvalues as number[])[0]!;
     hv.forEach((v, i) => expect(v).toBeCloseTo(lam * plane.d1[i]!, 8));
+  });
+});
+
+describe('hessian directions on a larger network (Lanczos)', () => {
+  it('bottom directions are eigenvectors of the smallest eigenvalues: H d = λ d', () => {
+    const e = experiment({
+      model: { inputs: 2, hidden: [24, 12], activation: 'tanh' },
+      data: { target: { expr: 'x*y' }, train: { n: 60 } },
+      landscape: { directions: { kind: 'hessian', which: 'bottom' } },
+    });
+    const setup = setUp(e);
+    expect(setup.dim).toBeGreaterThan(300);
+    const { plane, info } = resolvePlane(e.landscape!, { setup, runs: new Map() });
+    expect(info.method).toBe('lanczos');
+    const f = setup.objective();
+    const hv = new Float64Array(setup.dim);
+    const [l1, l2] = info.eigenvalues as number[];
+    expect(l1!).toBeLessThanOrEqual(l2!);
+    const dense = hessianSpectrum(setup.objective(), plane.center).values;
+    expect(l1!).toBeCloseTo(dense[0]!, 6);
+    expect(l2!).toBeCloseTo(dense[1]!, 6);
+    for (const [d, lam] of [
+      [plane.d1, l1!],
+      [plane.d2, l2!],
+    ] as const) {
+      f.hvp!(plane.center, d, hv);
+      let r = 0;
+      for (let i = 0; i < hv.length; i++) r += (hv[i]! - lam * d[i]!) ** 2;
+      expect(Math.sqrt(r)).toBeLessThan(1e-5 * Math.max(1, Math.abs(lam)));
+    }
   });
 });
