@@ -61,8 +61,13 @@ export function withLandscape(
   };
 }
 
+/** Snapshots with every parameter finite (a diverged run's last ones are not). */
+function finiteSnapshots(runs: readonly RunTrace[]): Float64Array[] {
+  return runs.flatMap((r) => r.snapshots.filter((p) => p.every(Number.isFinite)));
+}
+
 export function pcaPlaneOf(e: Experiment, runs: readonly RunTrace[]): Plane | null {
-  const snaps = runs.flatMap((r) => r.snapshots);
+  const snaps = finiteSnapshots(runs);
   const start = runs.find((r) => r.snapshots.length > 0)?.snapshots[0];
   if (!start || snaps.length < 3) return null;
   return pcaPlane(start, snaps, e.seed);
@@ -75,7 +80,7 @@ export function windowFor(
   kind: PlaneKind,
 ): { alpha: Range; beta: Range } {
   const project = createProjector(plane);
-  const pts = runs.flatMap((r) => r.snapshots.map((s) => project(s)));
+  const pts = finiteSnapshots(runs).map((s) => project(s));
   const minHalf = kind === 'random' ? 1 : kind === 'interpolate' ? 0.75 : 0.5;
   return windowAround(pts, 0.3, minHalf);
 }

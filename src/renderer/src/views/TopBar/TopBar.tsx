@@ -13,7 +13,7 @@ const PLANES: readonly PlaneKind[] = ['pca', 'random', 'hessian', 'interpolate',
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
-  const { view, runner } = useApp();
+  const { view, runner, results } = useApp();
   const name = useDoc((s) => s.fileName ?? s.draft.name ?? t('app.untitled'));
   const dirty = useDoc((s) => s.dirty);
   const valid = useDoc((s) => s.experiment !== null);
@@ -129,6 +129,14 @@ export function TopBar() {
       {error ? (
         <div className="error-banner" role="alert" data-testid="error">
           {error}
+          <button
+            type="button"
+            className="link close"
+            aria-label={t('top.dismiss')}
+            onClick={() => results.set({ error: null })}
+          >
+            ×
+          </button>
         </div>
       ) : null}
     </header>
