@@ -16,8 +16,9 @@ const view = createViewStore();
 const results = createResultsStore();
 const runner = createRunner(getEngine(), doc, view, results, () => view.get().resolution);
 const stores: AppStores = { doc, view, results, runner };
-// End-to-end tests read the stores (never write them) to check what the views show.
-(window as unknown as { __reliefStores?: AppStores }).__reliefStores = stores;
+// End-to-end tests read the stores (never write them) to check what the views show; test builds only.
+if (import.meta.env.DEV || import.meta.env.VITE_RELIEF_TEST_HOOKS === '1')
+  (window as unknown as { __reliefStores?: AppStores }).__reliefStores = stores;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
