@@ -384,7 +384,67 @@ function table(title: string, rows: Row[], unit: string): string {
   return text;
 }
 
+/** Runs one of the workloads A64, A256, B in this process; returns its JSON. */
+async function part(name: string): Promise<unknown> {
+  const data = benchData(N);
+  const pyPath = findPython();
+  const hs = [64, 256];
+  const params = Object.fromEntries(hs.map((H) => [H, seed001Params(H)]));
+  const plane = benchPlane(params[256]!, GRID);
+  const tasks = [
+    ...hs.map((H) => ({ kind: 'gd', H, lr: LR, params: Array.from(params[H]!) })),
+    {
+      kind: 'grid',
+      H: 256,
+      center: Array.from(plane.center),
+      d1: Array.from(plane.d1),
+      d2: Array.from(plane.d2),
+      alphas: Array.from(plane.alphas),
+      betas: Array.from(plane.betas),
+    },
+  ];
+  const py = pyPath ? await startPyPeer(pyPath, here, data.x, data.y, tasks) : null;
+  try {
+    if (name === 'A64' || name === 'A256') {
+      const H = name === 'A64' ? 64 : 256;
+      return await workloadA(data, H, params[H]!, py, hs.indexOf(H));
+    }
+    const rows = await workloadB(data, plane, py, 2);
+    const big = benchPlane(params[256]!, 201);
+    const row201 = reliefRow('exact', data, big, new Float64Array(201 * 201), 'row');
+    const t201 = now();
+    const rows201 = Array.from({ length: 201 }, (_, i) => row201(i));
+    return { rows, seconds201: (now() - t201) / 1000, best201: (bestOf(rows201) * 201 * 201) / 1000 };
+  } finally {
+    py?.close();
+  }
+}
+
+/** Runs a part in a child process (same flags) and parses its JSON. */
+function runPart<T>(name: string): T {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--no-concurrent-recompilation',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--part',
+      name,
+      ...(quick ? ['--quick'] : []),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (r.status !== 0) throw new Error(`bench part ${name} failed`);
+  return JSON.parse(r.stdout) as T;
+}
+
 async function main(): Promise<void> {
+  const partIndex = process.argv.indexOf('--part');
+  if (partIndex >= 0) {
+    process.stdout.write(JSON.stringify(await part(process.argv[partIndex + 1]!)));
+    return;
+  }
   const started = now();
   const data = benchData(N);
   const pyPath = findPython();
@@ -406,47 +466,27 @@ async function main(): Promise<void> {
   };
   const tables: string[] = [];
   const hs = [64, 256];
-  const params = Object.fromEntries(hs.map((H) => [H, seed001Params(H)]));
-  const plane = benchPlane(params[256]!, GRID);
-  const tasks = [
-    ...hs.map((H) => ({ kind: 'gd', H, lr: LR, params: Array.from(params[H]!) })),
-    {
-      kind: 'grid',
-      H: 256,
-      center: Array.from(plane.center),
-      d1: Array.from(plane.d1),
-      d2: Array.from(plane.d2),
-      alphas: Array.from(plane.alphas),
-      betas: Array.from(plane.betas),
-    },
-  ];
-  const py = pyPath ? await startPyPeer(pyPath, here, data.x, data.y, tasks) : null;
 
+  // Workloads A and B run in child processes, one per network shape, as a Relief worker runs one
+  // experiment: V8 specialises a kernel used by one network shape, not one shared by several.
   const A: Record<string, Row[]> = {};
-  for (const [t, H] of hs.entries()) {
+  for (const H of hs) {
     log(`workload A, H=${H} ...`);
-    A[`H${H}`] = await workloadA(data, H, params[H]!, py, t);
+    A[`H${H}`] = runPart<Row[]>(`A${H}`);
     tables.push(table(`A: full-batch GD, 1-${H}-1 ReLU, N=${N}, lr ${LR} (per step)`, A[`H${H}`]!, 'step'));
   }
   report.A = A;
-
   log('workload B ...');
-  const B = await workloadB(data, plane, py, 2);
-  py?.close();
-  tables.push(table(`B: ${GRID}x${GRID} loss grid at H=256, N=${N} (per grid point)`, B, 'point'));
-  const big = benchPlane(params[256]!, 201);
-  const bigOut = new Float64Array(201 * 201);
-  const row201 = reliefRow('exact', data, big, bigOut, 'row');
-  const t201 = now();
-  const rows201 = Array.from({ length: 201 }, (_, i) => row201(i));
-  const seconds201 = (now() - t201) / 1000;
-  const best201 = (bestOf(rows201) * 201 * 201) / 1000;
+  const b = runPart<{ rows: Row[]; seconds201: number; best201: number }>('B');
+  tables.push(table(`B: ${GRID}x${GRID} loss grid at H=256, N=${N} (per grid point)`, b.rows, 'point'));
+  const B = b.rows;
+  const best201 = b.best201;
   const line201 =
-    `exact engine, 201x201 grid at H=256, N=${N}, 1 thread: ${seconds201.toFixed(3)} s ` +
+    `exact engine, 201x201 grid at H=256, N=${N}, 1 thread: ${b.seconds201.toFixed(3)} s ` +
     `(${best201.toFixed(3)} s at the fastest row's pace)`;
   console.log(line201);
   tables.push(line201);
-  report.B = { grid51: B, exact201: { seconds: seconds201, bestPaceSeconds: best201 } };
+  report.B = { grid51: B, exact201: { seconds: b.seconds201, bestPaceSeconds: best201 } };
 
   log('workload C ...');
   const budget = quick ? 0.05 : 0.4;
