@@ -28,7 +28,13 @@ export function SurfaceView() {
         {derived ? <ColorLegend mapping={derived.mapping} /> : null}
         {!derived ? (
           <div className="surface-empty">
-            {progress ? t('surface.computing') : hasRuns ? t('surface.noSlice') : t('surface.empty')}
+            {progress
+              ? progress.label === 'train'
+                ? t('surface.training')
+                : t('surface.computing')
+              : hasRuns
+                ? t('surface.noSlice')
+                : t('surface.empty')}
           </div>
         ) : null}
         <PointReadout />
