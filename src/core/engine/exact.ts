@@ -7,7 +7,7 @@ import type { Dataset } from '../data/dataset';
 import type { NetworkSpec } from '../network/spec';
 import { newCounts, type Objective } from '../objective';
 import { sortSamples, type SortedData, type SortedSamples } from './exactData';
-import { createExactKernel, negativeSlope, type ExactKernel } from './exactKernel';
+import { negativeSlope, sharedExactKernel, type ExactKernel } from './exactKernel';
 
 /** The exact engine applies to 1-H-1 networks whose activation is relu, leakyRelu or linear. */
 export function exactApplies(spec: NetworkSpec): boolean {
@@ -31,7 +31,7 @@ export function createExactEvaluator(
   if (!exactApplies(spec))
     throw new Error('the exact engine needs 1 input, 1 hidden layer, relu/leakyRelu/linear');
   const slope = negativeSlope(spec.activation, spec.leakySlope)!;
-  return { kernel: createExactKernel(spec.hidden[0]!, slope), sorted: sortSamples(data.x, data.y) };
+  return { kernel: sharedExactKernel(spec.hidden[0]!, slope), sorted: sortSamples(data.x, data.y) };
 }
 
 export function createExactObjective(spec: NetworkSpec, data: Dataset): ExactObjective {

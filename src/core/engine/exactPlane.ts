@@ -6,7 +6,7 @@ import type { Dataset } from '../data/dataset';
 import type { NetworkSpec } from '../network/spec';
 import { exactApplies } from './exact';
 import { sortSamples, type SortedData } from './exactData';
-import { createExactKernel, negativeSlope } from './exactKernel';
+import { negativeSlope, sharedExactKernel } from './exactKernel';
 import { planePoint, type LossPlane } from './plane';
 
 /** Sorted samples per data set, so a grid split into many row ranges sorts its data once per worker. */
@@ -21,7 +21,7 @@ export function exactLossPlane(
   out: Float64Array,
 ): void {
   if (!exactApplies(spec)) throw new Error('the exact engine does not apply to this model');
-  const kernel = createExactKernel(spec.hidden[0]!, negativeSlope(spec.activation, spec.leakySlope)!);
+  const kernel = sharedExactKernel(spec.hidden[0]!, negativeSlope(spec.activation, spec.leakySlope)!);
   let sorted = sortedCache.get(data);
   if (!sorted) {
     sorted = sortSamples(data.x, data.y);
