@@ -17,7 +17,7 @@ import type { Lesson, StepView, TryThis } from './types';
 function sceneAt(lesson: Lesson, step: number): ExperimentInput {
   const t = i18next.getFixedT(null, LESSONS_NS);
   const n = lessonList.indexOf(lesson) + 1;
-  return { ...rawSceneAt(lesson, step), name: `${t('ui.lessonNumber', { n })}: ${t(`${lesson.id}.title`)}` };
+  return { ...rawSceneAt(lesson, step), name: t('ui.documentName', { n, title: t(`${lesson.id}.title`) }) };
 }
 
 function replaceDraft(stores: AppStores, next: ExperimentInput): void {
