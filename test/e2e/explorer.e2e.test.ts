@@ -272,9 +272,20 @@ describe('explorer', () => {
       window.__reliefStores.results.get().slice!.critical.map((c) => c.kind),
     );
     expect(crit).toContain('minimum');
+    // The slice is the exact (a, b) plane: no plane to choose, axes named a and b, no kinks or CSV of a formula.
+    const plane = page.getByTestId('plane');
+    expect(await plane.isDisabled()).toBe(true);
+    expect(await plane.locator('option:checked').innerText()).toMatch(/\(a, b\)/);
+    expect(await page.locator('.function-panel .chip').count()).toBe(0);
+    expect(await page.getByTestId('csv-function').count()).toBe(0);
+    expect(await page.evaluate(() => window.__reliefStores.results.get().slice!.source)).toBe('parameters');
     await page.mouse.move(2, 2);
     await page.waitForTimeout(300);
     await shot('explorer-surface');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(400);
+    await shot('explorer-surface-1280x800');
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(app.errors).toEqual([]);
   });
 });

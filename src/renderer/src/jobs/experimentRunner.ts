@@ -11,6 +11,7 @@ import { surfacePlane } from '../../../core/surface/plane';
 import { createThrottle } from '../../../core/throttle';
 import type { Engine, JobHandle } from '../engine/types';
 import { findGridCritical, plateauMask } from '../lib/gridCritical';
+import { PARAMETER_PLANE } from '../lib/planeAxes';
 import type { DocumentStore } from '../state/documentStore';
 import type { ResultsStore, Slice, SliceCritical } from '../state/resultsStore';
 import type { ViewStore } from '../state/viewStore';
@@ -136,6 +137,7 @@ export function createRunner(
     const given = runSnapshots(runs);
     // A surface's slice is its own parameter plane, over the surface's viewing window.
     const surface = e.model.kind === 'surface' ? surfacePlane(e.model) : null;
+    const source = surface ? PARAMETER_PLANE : kind;
     let plane = surface ?? (kind === 'pca' ? pcaPlaneOf(e, runs) : null);
     if (!plane) {
       // Probe: resolve the plane only (2x2 grid, no analysis), then frame the paths on it.
@@ -166,7 +168,7 @@ export function createRunner(
     const due = createThrottle(PUBLISH_MS);
     const publish = () =>
       results.set((s) => ({
-        slice: { alpha, beta, loss, ...p, rowsDone, critical: [], plateau: null, source: kind },
+        slice: { alpha, beta, loss, ...p, rowsDone, critical: [], plateau: null, source },
         sliceVersion: s.sliceVersion + 1,
       }));
     const h = engine.run<RawSlice>(
@@ -198,7 +200,7 @@ export function createRunner(
     live.push(h);
     const raw = await h.result;
     if (gen !== generation) return;
-    results.set((s) => ({ slice: toSlice(raw, kind), sliceVersion: s.sliceVersion + 1 }));
+    results.set((s) => ({ slice: toSlice(raw, source), sliceVersion: s.sliceVersion + 1 }));
   }
 
   function cancel(): void {

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatLoss, formatNumber } from '../../lib/format';
+import { planeAxisNames } from '../../lib/planeAxes';
 import { useApp, useResults, useView } from '../../state/AppContext';
 import { BarChart } from '../common/BarChart';
 
@@ -26,6 +27,7 @@ export function HessianSpectrum() {
   const selectedPoint = useView((s) => s.selectedPoint);
   const full = selectedPoint !== null ? (analysis.find((a) => a.label === selectedPoint) ?? null) : null;
   const critIndex = full ? null : (selected ?? (slice && slice.critical.length > 0 ? 0 : null));
+  const [nameA, nameB] = planeAxisNames(slice?.source ?? '');
   const crit = slice && critIndex !== null ? (slice.critical[critIndex] ?? null) : null;
   return (
     <div className="analysis-body" data-testid="hessian-tab">
@@ -91,7 +93,7 @@ export function HessianSpectrum() {
       ) : crit ? (
         <div className="spectrum">
           <p className="classification" data-testid="classification">
-            <strong>{t(`critical.${crit.kind}`)}</strong> · α {formatNumber(crit.alpha)} β{' '}
+            <strong>{t(`critical.${crit.kind}`)}</strong> · {nameA} {formatNumber(crit.alpha)} {nameB}{' '}
             {formatNumber(crit.beta)} · {t('surface.loss')} {formatLoss(crit.loss)} ·{' '}
             {t('critical.eigen2d', { values: crit.eigenvalues.map((v) => formatNumber(v)).join(', ') })}{' '}
             {t('critical.negCount', { count: crit.eigenvalues.filter((v) => v < 0).length })}

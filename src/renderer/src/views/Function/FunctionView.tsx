@@ -34,11 +34,14 @@ export function FunctionView() {
   const hover = useView((s) => s.hover);
   const pinned = useView((s) => s.pinned);
   const step = useView((s) => s.step);
+  // A loss formula has no units, kinks or sampled function to export: only its PNG applies.
+  const surfaceModel = experiment?.model.kind === 'surface' ? experiment.model : null;
+  const isSurface = surfaceModel !== null;
   return (
     <section className="panel function-panel" aria-label={t('function.title')}>
       <header className="panel-head">
         <h2>
-          {experiment?.model.kind === 'surface' ? t('function.formulaTitle') : t('function.title')}{' '}
+          {isSurface ? t('function.formulaTitle') : t('function.title')}{' '}
           <span className="muted" data-testid="function-source">
             {hover
               ? t('function.atCursor')
@@ -50,12 +53,14 @@ export function FunctionView() {
           </span>
         </h2>
         <div className="toolbar">
-          <Toggle
-            label={t('function.kinks')}
-            help={t('function.kinksHelp')}
-            checked={showKinks}
-            onChange={(v) => view.set({ showKinks: v })}
-          />
+          {isSurface ? null : (
+            <Toggle
+              label={t('function.kinks')}
+              help={t('function.kinksHelp')}
+              checked={showKinks}
+              onChange={(v) => view.set({ showKinks: v })}
+            />
+          )}
           {data?.inputs === 1 ? (
             <Toggle
               label={t('function.units')}
@@ -65,16 +70,18 @@ export function FunctionView() {
               testId="toggle-units"
             />
           ) : null}
-          <button
-            type="button"
-            className="icon-btn"
-            title={t('export.csvHelp')}
-            data-testid="csv-function"
-            disabled={!data}
-            onClick={() => data && void getPlatform().exportText('relief-function.csv', functionCsv(data))}
-          >
-            CSV
-          </button>
+          {isSurface ? null : (
+            <button
+              type="button"
+              className="icon-btn"
+              title={t('export.csvHelp')}
+              data-testid="csv-function"
+              disabled={!data}
+              onClick={() => data && void getPlatform().exportText('relief-function.csv', functionCsv(data))}
+            >
+              CSV
+            </button>
+          )}
           <ExportPngButton name="function" />
         </div>
       </header>
@@ -84,8 +91,8 @@ export function FunctionView() {
         ) : (
           <Function2d data={data} />
         )
-      ) : experiment?.model.kind === 'surface' ? (
-        <SurfaceFormula model={experiment.model} />
+      ) : surfaceModel ? (
+        <SurfaceFormula model={surfaceModel} />
       ) : (
         <div className="empty">{t('function.invalid')}</div>
       )}

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatLoss, formatNumber } from '../../lib/format';
 import { bilinear } from '../../lib/gridSample';
+import { planeAxisNames } from '../../lib/planeAxes';
 import { useApp, useResults, useView } from '../../state/AppContext';
 
 export function PointReadout() {
@@ -12,12 +13,17 @@ export function PointReadout() {
   const slice = useResults((s) => s.slice);
   const p = hover ?? pinned;
   if (!slice || !p) return null;
+  const [nameA, nameB] = planeAxisNames(slice.source);
   const loss = bilinear({ alpha: slice.alpha, beta: slice.beta, values: slice.loss }, p.alpha, p.beta);
   return (
     <div className="readout" data-testid="point-readout" aria-live="polite">
       <span>{hover ? t('surface.underCursor') : t('surface.pinned')}</span>
-      <span>α {formatNumber(p.alpha)}</span>
-      <span>β {formatNumber(p.beta)}</span>
+      <span>
+        {nameA} {formatNumber(p.alpha)}
+      </span>
+      <span>
+        {nameB} {formatNumber(p.beta)}
+      </span>
       <span>
         {t('surface.loss')} {formatLoss(loss)}
       </span>

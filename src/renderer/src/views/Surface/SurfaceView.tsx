@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { colorTable } from '../../lib/colorMaps';
 import { bilinear } from '../../lib/gridSample';
+import { planeAxisNames } from '../../lib/planeAxes';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useApp, useResults, useView } from '../../state/AppContext';
 import { registerExport } from '../common/exportRegistry';
@@ -103,6 +104,7 @@ function Scene3d() {
       colorTable(colorMap),
       slice.plateau,
       wireframe,
+      planeAxisNames(slice.source),
     );
   }, [derived?.slice, derived?.mapping, colorMap, wireframe]);
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { colorTable } from '../../lib/colorMaps';
 import { formatNumber } from '../../lib/format';
 import { snapshotAt } from '../../lib/pathOnSlice';
+import { planeAxisNames } from '../../lib/planeAxes';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useApp, useResults, useView } from '../../state/AppContext';
 import { canvasPng, registerExport } from '../common/exportRegistry';
@@ -183,7 +184,8 @@ export function TopDownView() {
       const a = slice.alpha[0]! + (spanA * q) / 4;
       ctx.fillText(tick(a, spanA), px(a), b.y + b.h + 4);
     }
-    ctx.fillText('α', b.x + b.w / 2, b.y + b.h + 18);
+    const [nameA, nameB] = planeAxisNames(slice.source);
+    ctx.fillText(nameA, b.x + b.w / 2, b.y + b.h + 18);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     for (let q = 0; q <= 4; q++) {
@@ -191,7 +193,7 @@ export function TopDownView() {
       ctx.fillText(tick(be, spanB), b.x - 5, py(be));
     }
     ctx.textAlign = 'center';
-    ctx.fillText('β', b.x - 40, b.y + 6);
+    ctx.fillText(nameB, b.x - 40, b.y + 6);
   }, [derived, image, size, showContours, step, hover, pinned, selected, colors, theme, ref, band]);
 
   const toPlane = (e: React.MouseEvent) => {

@@ -212,6 +212,7 @@ export class SurfaceScene {
     table: Float32Array,
     plateau: Uint8Array | null,
     wireframe: boolean,
+    axisNames: readonly [string, string] = ['α', 'β'],
   ): void {
     const na = alpha.length;
     const nb = beta.length;
@@ -240,7 +241,7 @@ export class SurfaceScene {
     this.geometry.computeBoundingSphere();
     this.mesh.visible = true;
     this.wire.visible = wireframe;
-    this.buildAxes(alpha, beta, mapping);
+    this.buildAxes(alpha, beta, mapping, axisNames);
     this.dirty = true;
   }
 
@@ -255,10 +256,15 @@ export class SurfaceScene {
     this.dirty = true;
   }
 
-  private axesArgs: [Float64Array, Float64Array, SurfaceMapping] | null = null;
+  private axesArgs: [Float64Array, Float64Array, SurfaceMapping, readonly [string, string]] | null = null;
 
-  private buildAxes(alpha: Float64Array, beta: Float64Array, m: SurfaceMapping): void {
-    this.axesArgs = [alpha, beta, m];
+  private buildAxes(
+    alpha: Float64Array,
+    beta: Float64Array,
+    m: SurfaceMapping,
+    names: readonly [string, string],
+  ): void {
+    this.axesArgs = [alpha, beta, m, names];
     disposeGroup(this.axisGroup);
     const dark = this.wireMat.color.getHex() === 0xffffff;
     const color = dark ? '#d8dde6' : '#334';
@@ -283,10 +289,10 @@ export class SurfaceScene {
       s.position.set(x, y, z);
       this.axisGroup.add(s);
     };
-    put('α', 0, 0, 1.2);
+    put(names[0], 0, 0, 1.2);
     put(fmt(alpha[0]!), -1, 0, 1.16);
     put(fmt(alpha[alpha.length - 1]!), 1, 0, 1.16);
-    put('β', 1.2, 0, 0);
+    put(names[1], 1.2, 0, 0);
     put(fmt(beta[0]!), 1.18, 0, -1);
     put(fmt(beta[beta.length - 1]!), 1.18, 0, 1);
     put(m.log ? 'log₁₀ loss' : 'loss', -1.06, HEIGHT + 0.08, -1);

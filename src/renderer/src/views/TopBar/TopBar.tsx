@@ -17,6 +17,8 @@ export function TopBar() {
   const name = useDoc((s) => s.fileName ?? s.draft.name ?? t('app.untitled'));
   const dirty = useDoc((s) => s.dirty);
   const valid = useDoc((s) => s.experiment !== null);
+  // An analytic surface is sliced on its own (a, b) plane: there is no direction to choose.
+  const isSurface = useDoc((s) => s.draft.model?.kind === 'surface');
   const progress = useResults((s) => s.progress);
   const error = useResults((s) => s.error);
   const plane = useView((s) => s.plane);
@@ -64,17 +66,29 @@ export function TopBar() {
           checked={autoRun}
           onChange={(v) => view.set({ autoRun: v })}
         />
-        <Select<PlaneKind>
-          label={t('top.plane')}
-          help={t('top.planeHelp')}
-          value={plane}
-          options={PLANES.map((p) => ({ value: p, label: t(`plane.${p}`) }))}
-          onChange={(v) => {
-            view.set({ plane: v });
-            runner.reslice();
-          }}
-          testId="plane"
-        />
+        {isSurface ? (
+          <Select<'parameters'>
+            label={t('top.plane')}
+            help={t('top.planeSurfaceHelp')}
+            value="parameters"
+            options={[{ value: 'parameters', label: t('plane.parameters') }]}
+            onChange={() => undefined}
+            testId="plane"
+            disabled
+          />
+        ) : (
+          <Select<PlaneKind>
+            label={t('top.plane')}
+            help={t('top.planeHelp')}
+            value={plane}
+            options={PLANES.map((p) => ({ value: p, label: t(`plane.${p}`) }))}
+            onChange={(v) => {
+              view.set({ plane: v });
+              runner.reslice();
+            }}
+            testId="plane"
+          />
+        )}
         <ExportMenu />
         <LessonsButton />
       </div>

@@ -56,6 +56,7 @@ export function Select<T extends string | number>(props: {
   testId?: string;
   /** Hide the label visually (it stays the accessible name). */
   compact?: boolean;
+  disabled?: boolean;
 }) {
   return (
     <label className="select" title={props.help}>
@@ -63,6 +64,7 @@ export function Select<T extends string | number>(props: {
       <select
         value={String(props.value)}
         data-testid={props.testId}
+        disabled={props.disabled}
         onChange={(e) => {
           const o = props.options.find((x) => String(x.value) === e.target.value);
           if (o) props.onChange(o.value);
