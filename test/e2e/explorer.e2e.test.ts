@@ -16,7 +16,12 @@ interface Stores {
   results: {
     get(): {
       runs: { name: string; phase: string; filled: number; snapshots: unknown[] }[];
-      slice: { critical: { kind: string }[]; alpha: ArrayLike<number>; rowsDone: number } | null;
+      slice: {
+        critical: { kind: string }[];
+        alpha: ArrayLike<number>;
+        rowsDone: number;
+        source: string;
+      } | null;
       analysis: { label: string }[];
       progress: unknown;
       error: string | null;
