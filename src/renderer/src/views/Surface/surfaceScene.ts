@@ -13,6 +13,13 @@ import { snapshotAt, type SlicePath } from '../../lib/pathOnSlice';
 import { fillSurface, gridIndices, HEIGHT, type SurfaceMapping } from '../../lib/surfaceMapping';
 import type { SliceCritical } from '../../state/resultsStore';
 import type { PlanePoint } from '../../state/viewStore';
+
+/** CSS pixels kept free on the canvas's right, where the colour legend (an HTML overlay) sits. */
+const LEGEND_RESERVE = 84;
+/** Width over height of the scene's footprint on screen from the default camera, labels included. */
+const SCENE_ASPECT = 1.5;
+/** On-screen height of an axis label sprite in CSS pixels (text about 12 px), whatever the canvas size. */
+const LABEL_PX = 17;
 import { symbolSprite, textSprite } from './textSprite';
 
 export interface ScenePath {
@@ -188,8 +195,14 @@ export class SurfaceScene {
     this.renderer.setSize(w, h, false);
     this.renderer.domElement.style.width = `${w}px`;
     this.renderer.domElement.style.height = `${h}px`;
-    this.camera.aspect = w / h;
+    // Centre the scene in the part of the canvas left of the legend, and zoom out just enough that the
+    // scene and its axis labels fit there: nothing is drawn under the legend's values.
+    const free = Math.max(1, w - LEGEND_RESERVE);
+    this.camera.aspect = (w + LEGEND_RESERVE) / h;
+    this.camera.setViewOffset(w + LEGEND_RESERVE, h, LEGEND_RESERVE, 0, w, h);
+    this.camera.zoom = Math.min(1, (0.96 * free) / (SCENE_ASPECT * h));
     this.camera.updateProjectionMatrix();
+    this.sizeLabels();
     for (const m of this.lineMaterials) m.resolution.set(w, h);
     this.dirty = true;
   }
@@ -279,13 +292,16 @@ export class SurfaceScene {
       new THREE.Vector3(1.06, 0, -1),
       new THREE.Vector3(1.06, 0, 1),
       new THREE.Vector3(-1.06, 0, -1),
-      new THREE.Vector3(-1.06, HEIGHT, -1),
+      new THREE.Vector3(-1.06, HEIGHT + 0.1, -1),
     ]);
     this.axisGroup.add(new THREE.LineSegments(box, lineMat));
     const fmt = (v: number) =>
       Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2);
     const put = (text: string, x: number, y: number, z: number) => {
       const s = textSprite(text, color);
+      // A fixed size in pixels: readable on a small canvas, never swelling over the mesh on a large one.
+      (s.material as THREE.SpriteMaterial).sizeAttenuation = false;
+      s.userData.aspect = s.scale.x / s.scale.y;
       s.position.set(x, y, z);
       this.axisGroup.add(s);
     };
@@ -295,7 +311,20 @@ export class SurfaceScene {
     put(names[1], 1.2, 0, 0);
     put(fmt(beta[0]!), 1.18, 0, -1);
     put(fmt(beta[beta.length - 1]!), 1.18, 0, 1);
-    put(m.log ? 'log₁₀ loss' : 'loss', -1.06, HEIGHT + 0.08, -1);
+    // Above the vertical axis, clear of the mesh, whose back corner often reaches the top.
+    put(m.log ? 'log₁₀ loss' : 'loss', -1.06, HEIGHT + 0.17, -1);
+    this.sizeLabels();
+  }
+
+  /** Scale the unattenuated label sprites to LABEL_PX on screen (their scale is in clip-space units). */
+  private sizeLabels(): void {
+    const h = Math.max(1, this.host.clientHeight);
+    const sy = (2 * LABEL_PX) / (this.camera.projectionMatrix.elements[5]! * h);
+    this.axisGroup.traverse((o) => {
+      if (o instanceof THREE.Sprite && typeof o.userData.aspect === 'number')
+        o.scale.set(sy * o.userData.aspect, sy, 1);
+    });
+    this.dirty = true;
   }
 
   setContours(lines: readonly ContourLine[], dark: boolean): void {
