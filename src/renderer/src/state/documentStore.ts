@@ -13,6 +13,7 @@ import type {
 import { validateExperiment, type Problem } from '../../../core/experiment/validate';
 import { createStore, type Store } from './createStore';
 import { defaultExperiment } from './defaultExperiment';
+import { withAutoName } from './documentName';
 
 /** A draft whose model is a network (so it has data): what the network sections of the panel edit. */
 export type NetworkDraft = ExperimentInput & {
@@ -62,8 +63,10 @@ export function createDocumentStore(initial: ExperimentInput = defaultExperiment
   return {
     ...store,
     edit(change) {
-      const draft = structuredClone(store.get().draft);
-      change(draft as NetworkDraft);
+      const before = store.get().draft;
+      const edited = structuredClone(before);
+      change(edited as NetworkDraft);
+      const draft = withAutoName(before, edited);
       store.set((s) => ({ draft, ...validated(draft), dirty: true, revision: s.revision + 1 }));
     },
     replace(draft, fileName = null) {
