@@ -42,7 +42,7 @@ const RING: readonly (readonly [number, number])[] = [
 
 /** Grid candidates (at most maxPerKind of each kind, lowest loss first for minima and saddles). */
 export function gridCandidates(
-  loss: Float64Array,
+  loss: ArrayLike<number>,
   na: number,
   nb: number,
   maxPerKind = 24,

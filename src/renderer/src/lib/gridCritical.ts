@@ -5,6 +5,7 @@
  * relative to the loss range over the slice. Used when a slice arrives without the landscape job's own
  * (Newton-refined) list.
  */
+import { gridCandidates } from '../../../core/landscape/critical';
 import type { Grid } from './gridSample';
 
 export interface GridCritical {
@@ -16,17 +17,6 @@ export interface GridCritical {
   loss: number;
   eigenvalues: [number, number];
 }
-
-const RING: readonly (readonly [number, number])[] = [
-  [-1, -1],
-  [-1, 0],
-  [-1, 1],
-  [0, 1],
-  [1, 1],
-  [1, 0],
-  [1, -1],
-  [0, -1],
-];
 
 function hessian(g: Grid, i: number, j: number): [number, number] {
   const na = g.alpha.length;
@@ -43,52 +33,19 @@ function hessian(g: Grid, i: number, j: number): [number, number] {
 
 export function findGridCritical(g: Grid, maxPoints = 24): GridCritical[] {
   const na = g.alpha.length;
-  const nb = g.beta.length;
-  const out: GridCritical[] = [];
-  for (let i = 1; i < nb - 1; i++) {
-    for (let j = 1; j < na - 1; j++) {
-      const c = g.values[i * na + j]!;
-      if (!Number.isFinite(c)) continue;
-      let above = 0;
-      let below = 0;
-      let changes = 0;
-      let prev = 0;
-      let first = 0;
-      let ok = true;
-      for (let k = 0; k < RING.length; k++) {
-        const [di, dj] = RING[k]!;
-        const v = g.values[(i + di) * na + j + dj]!;
-        if (!Number.isFinite(v)) ok = false;
-        const s = v > c ? 1 : v < c ? -1 : 0;
-        if (s > 0) above++;
-        if (s < 0) below++;
-        if (s !== 0 && first === 0) first = s;
-        if (s !== 0 && prev !== 0 && s !== prev) changes++;
-        if (s !== 0) prev = s;
-      }
-      if (!ok) continue;
-      if (first !== 0 && prev !== 0 && first !== prev) changes++;
-      let kind: GridCritical['kind'] | null = null;
-      if (above === 8) kind = 'minimum';
-      else if (below === 8) kind = 'maximum';
-      // Ties (neighbours level with the centre, as on the diagonals of x² - y²) are skipped.
-      else if (changes >= 4 && above > 0 && below > 0) kind = 'saddle';
-      if (kind)
-        out.push({
-          kind,
-          i,
-          j,
-          alpha: g.alpha[j]!,
-          beta: g.beta[i]!,
-          loss: c,
-          eigenvalues: hessian(g, i, j),
-        });
-    }
-  }
-  // Keep the most telling ones: minima by loss first, then saddles and maxima.
-  const order = { minimum: 0, saddle: 1, maximum: 2 } as const;
-  out.sort((a, b) => order[a.kind] - order[b.kind] || a.loss - b.loss);
-  return out.slice(0, maxPoints);
+  // The same grid test as the landscape job's (core), here without Newton refinement.
+  return gridCandidates(g.values, na, g.beta.length, maxPoints)
+    .slice(0, maxPoints)
+    .filter(({ i, j }) => Number.isFinite(g.values[i * na + j]!))
+    .map(({ kind, i, j }) => ({
+      kind,
+      i,
+      j,
+      alpha: g.alpha[j]!,
+      beta: g.beta[i]!,
+      loss: g.values[i * na + j]!,
+      eigenvalues: hessian(g, i, j),
+    }));
 }
 
 /**
