@@ -5,6 +5,7 @@
  * of exact gradients (h = 1e-5·max(1, ‖p‖∞)), noted in the result.
  */
 import type { Objective } from '../objective';
+import { hessianFromProducts } from '../optim/hessian';
 import { createRng } from '../rng';
 import { lanczos } from './lanczos';
 import { symEigen } from './symEigen';
@@ -49,23 +50,8 @@ export function denseHessian(
   f: Objective,
   p: Float64Array,
 ): { h: Float64Array<ArrayBuffer>; exact: boolean } {
-  const n = f.dim;
   const { hvp, exact } = createHvp(f, p);
-  const h = new Float64Array(n * n);
-  const e = new Float64Array(n);
-  const col = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    e[j] = 1;
-    hvp(e, col);
-    e[j] = 0;
-    for (let i = 0; i < n; i++) h[i * n + j] = col[i]!;
-  }
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const s = 0.5 * (h[i * n + j]! + h[j * n + i]!);
-      h[i * n + j] = s;
-      h[j * n + i] = s;
-    }
+  const h = hessianFromProducts(f.dim, hvp, new Float64Array(f.dim * f.dim));
   return { h, exact };
 }
 

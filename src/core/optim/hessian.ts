@@ -12,13 +12,21 @@ import type { Objective } from '../objective';
 export function hessian(objective: Objective, p: Float64Array, out?: Float64Array): Float64Array {
   const hvp = objective.hvp;
   if (!hvp) throw new Error('this objective provides no Hessian-vector products');
-  const n = objective.dim;
-  const h = out ?? new Float64Array(n * n);
+  return hessianFromProducts(objective.dim, (v, col) => hvp.call(objective, p, v, col), out);
+}
+
+/** Row-major n x n symmetric matrix from its products with the unit vectors (column j = H·e_j). */
+export function hessianFromProducts<T extends Float64Array>(
+  n: number,
+  product: (v: Float64Array, out: Float64Array) => void,
+  out?: T,
+): T {
+  const h = out ?? (new Float64Array(n * n) as T);
   const e = new Float64Array(n);
   const col = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     e[j] = 1;
-    hvp.call(objective, p, e, col);
+    product(e, col);
     e[j] = 0;
     for (let i = 0; i < n; i++) h[i * n + j] = col[i]!;
   }
