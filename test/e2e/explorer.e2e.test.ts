@@ -27,9 +27,11 @@ interface Stores {
       error: string | null;
       revision: number;
     };
+    set(patch: { slice: null }): void;
+    subscribe(listener: () => void): () => void;
   };
 }
-declare const window: { __reliefStores: Stores };
+declare const window: { __reliefStores: Stores; __sliceSources: string[] };
 
 let browser: Browser;
 let app: AppPage;
@@ -86,6 +88,16 @@ describe('explorer', () => {
     const names = await page.evaluate(() => window.__reliefStores.doc.get().draft.runs.map((r) => r.name));
     expect(names).toEqual(['gd', 'momentum', 'adam', 'rmsprop', 'lbfgs']);
     expect(await page.evaluate(() => window.__reliefStores.doc.get().problems)).toEqual([]);
+    // As on a first run (no slice yet), record which slices the surface is given while this run computes.
+    await page.evaluate(() => {
+      const results = window.__reliefStores.results;
+      results.set({ slice: null });
+      window.__sliceSources = [];
+      results.subscribe(() => {
+        const source = results.get().slice?.source;
+        if (source && window.__sliceSources.at(-1) !== source) window.__sliceSources.push(source);
+      });
+    });
     await page.getByTestId('run').click();
     // Progress shows while it computes; then everything settles.
     await page.waitForFunction(() => window.__reliefStores.results.get().progress !== null, undefined, {
@@ -105,6 +117,12 @@ describe('explorer', () => {
     expect(r.phases.every((p) => p === 'ok' || p === 'diverged')).toBe(true);
     expect(Math.min(...r.snapshots)).toBeGreaterThan(1);
     expect(r.critical.length).toBeGreaterThan(0);
+    // Only the chosen plane's slice, or a coarse provisional one first (when it came before the runs
+    // ended; test/renderer/explorer/provisionalSlice.test.ts holds training back to check it) and then it.
+    const sources = await page.evaluate(() => window.__sliceSources);
+    expect(sources.at(-1)).toBe('pca');
+    expect(sources.slice(0, -1).every((s) => s === 'provisional')).toBe(true);
+    expect(await page.title()).toBe('• abs — Relief');
     await page.waitForFunction(() => window.__reliefStores.results.get().analysis.length > 0, undefined, {
       timeout: 60_000,
     });

@@ -11,11 +11,18 @@ import { surfacePlane } from '../../../core/surface/plane';
 import { createThrottle } from '../../../core/throttle';
 import type { Engine, JobHandle } from '../engine/types';
 import { findGridCritical, plateauMask } from '../lib/gridCritical';
-import { PARAMETER_PLANE } from '../lib/planeAxes';
+import { PARAMETER_PLANE, PROVISIONAL_PLANE } from '../lib/planeAxes';
 import type { DocumentStore } from '../state/documentStore';
 import type { ResultsStore, Slice, SliceCritical } from '../state/resultsStore';
 import type { ViewStore } from '../state/viewStore';
-import { directionsFor, pcaPlaneOf, runSnapshots, windowFor, withLandscape } from './sliceRequest';
+import {
+  directionsFor,
+  pcaPlaneOf,
+  provisionalLandscape,
+  runSnapshots,
+  windowFor,
+  withLandscape,
+} from './sliceRequest';
 import { initialTraces, trainRuns } from './trainRuns';
 
 export interface Runner {
@@ -203,6 +210,29 @@ export function createRunner(
     results.set((s) => ({ slice: toSlice(raw, source), sliceVersion: s.sliceVersion + 1 }));
   }
 
+  /**
+   * While the first runs train there is no slice yet: show a coarse one at once (see provisionalLandscape),
+   * submitted before the training jobs so it gets a worker first. It never replaces a slice of the same
+   * parameter space (a re-run keeps its previous slice), and is dropped once the final slice starts.
+   */
+  function provisional(e: Experiment, gen: number, superseded: () => boolean): JobHandle<RawSlice> | null {
+    if (results.get().slice) return null;
+    const h = engine.run<RawSlice>('landscape', {
+      experiment: withLandscape(e, provisionalLandscape(e)),
+      runs: {},
+    });
+    h.result.then(
+      (raw) => {
+        if (gen !== generation || superseded() || results.get().slice) return;
+        const source = e.model.kind === 'surface' ? PARAMETER_PLANE : PROVISIONAL_PLANE;
+        const slice = toSlice({ ...raw, critical: [] }, source);
+        results.set((r) => ({ slice, sliceVersion: r.sliceVersion + 1 }));
+      },
+      () => undefined, // cancelled or failed: the final slice follows anyway
+    );
+    return h;
+  }
+
   function cancel(): void {
     generation++;
     for (const h of live) h.cancel();
@@ -226,6 +256,9 @@ export function createRunner(
       progress: { fraction: 0, label: 'train' },
     });
     view.set({ step: null, pinned: null, selectedCritical: null, playing: false });
+    let trained = false;
+    const early = provisional(e, gen, () => trained);
+    if (early) live.push(early);
     const { handles, done } = trainRuns(
       engine,
       e,
@@ -241,7 +274,11 @@ export function createRunner(
     );
     live.push(...handles);
     done
-      .then(() => (gen === generation ? slice(e, gen, 0.6) : undefined))
+      .then(() => {
+        trained = true;
+        early?.cancel();
+        return gen === generation ? slice(e, gen, 0.6) : undefined;
+      })
       .then(() => (gen === generation ? analyze(e, gen) : undefined))
       .then(
         () => gen === generation && setProgress(1, ''),

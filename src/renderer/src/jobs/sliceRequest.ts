@@ -5,6 +5,7 @@
  * then requested for that explicit plane (center, d1, d2) with a window around the projected paths.
  */
 import type { Experiment } from '../../../core/experiment/schema';
+import { surfacePlane } from '../../../core/surface/plane';
 import { pcaPlane, windowAround } from '../lib/pcaPlane';
 import { createProjector, type Plane } from '../lib/planeProjection';
 import type { RunTrace } from '../state/resultsStore';
@@ -83,4 +84,35 @@ export function windowFor(
   const pts = finiteSnapshots(runs).map((s) => project(s));
   const minHalf = kind === 'random' ? 1 : kind === 'interpolate' ? 0.75 : 0.5;
   return windowAround(pts, 0.3, minHalf);
+}
+
+/** Grid side of the provisional slice shown while the first runs train (the smallest grid offered). */
+export const PROVISIONAL_RESOLUTION = 31;
+
+/**
+ * The landscape section of the provisional slice: for a network, a filter-normalized random plane
+ * through the start over [-1, 1]² (the window Li et al. use; it needs no trained path); for an analytic
+ * surface, its own parameter plane, which training does not change. Coarse, and no critical-point search.
+ */
+export function provisionalLandscape(e: Experiment): Parameters<typeof withLandscape>[1] {
+  const n = PROVISIONAL_RESOLUTION;
+  if (e.model.kind === 'surface') {
+    const s = surfacePlane(e.model);
+    return {
+      center: Array.from(s.center),
+      directions: { kind: 'explicit', d1: Array.from(s.d1), d2: Array.from(s.d2) },
+      alpha: s.alphaRange,
+      beta: s.betaRange,
+      resolution: [n, n],
+      critical: false,
+    };
+  }
+  return {
+    center: 'init',
+    directions: { kind: 'random', bias: 'zero' },
+    alpha: [-1, 1],
+    beta: [-1, 1],
+    resolution: [n, n],
+    critical: false,
+  };
 }

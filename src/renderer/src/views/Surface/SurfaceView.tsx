@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { colorTable } from '../../lib/colorMaps';
 import { bilinear } from '../../lib/gridSample';
-import { planeAxisNames } from '../../lib/planeAxes';
+import { planeAxisNames, PROVISIONAL_PLANE } from '../../lib/planeAxes';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useApp, useResults, useView } from '../../state/AppContext';
 import { registerExport } from '../common/exportRegistry';
@@ -39,9 +39,9 @@ export function SurfaceView() {
           </div>
         ) : null}
         <PointReadout />
-        {derived && progress ? (
+        {derived && (progress || derived.slice.source === PROVISIONAL_PLANE) ? (
           <div className="updating" role="status">
-            {t('surface.updating')}
+            {derived.slice.source === PROVISIONAL_PLANE ? t('surface.provisional') : t('surface.updating')}
           </div>
         ) : null}
       </div>
