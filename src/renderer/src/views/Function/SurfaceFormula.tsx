@@ -4,6 +4,12 @@ import type { SurfaceModel } from '../../../../core/experiment/surfaceModelSchem
 import { resolveSurface } from '../../../../core/surface/resolve';
 import { formatLoss, formatNumber } from '../../lib/format';
 
+/** The symbol a known point is drawn with (a degenerate point, such as a monkey saddle, with the saddle's). */
+function symbolOf(kind: string): 'minimum' | 'saddle' | 'maximum' {
+  if (kind === 'degenerate') return 'saddle';
+  return kind === 'saddle' || kind === 'maximum' ? kind : 'minimum';
+}
+
 export function SurfaceFormula({ model }: { model: SurfaceModel }) {
   const { t } = useTranslation();
   const r = resolveSurface(model);
@@ -19,12 +25,8 @@ export function SurfaceFormula({ model }: { model: SurfaceModel }) {
           <ul className="known">
             {r.known.map((k, i) => (
               <li key={i}>
-                <span
-                  className={`sym sym-${k.kind === 'minimum' || k.kind === 'saddle' || k.kind === 'maximum' ? k.kind : 'minimum'}`}
-                  aria-hidden
-                />{' '}
-                {String(k.kind)} ({formatNumber(k.at[0])}, {formatNumber(k.at[1])}) · L ={' '}
-                {formatLoss(k.value)}
+                <span className={`sym sym-${symbolOf(k.kind)}`} aria-hidden /> {t(`critical.${k.kind}`)} (
+                {formatNumber(k.at[0])}, {formatNumber(k.at[1])}) · L = {formatLoss(k.value)}
               </li>
             ))}
           </ul>
