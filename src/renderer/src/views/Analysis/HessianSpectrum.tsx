@@ -66,7 +66,7 @@ export function HessianSpectrum() {
                     data-testid={`analysis-${a.label}`}
                     onClick={() => view.set({ selectedPoint: a.label, selectedCritical: null })}
                   >
-                    {a.label}: {a.classification}
+                    {a.label}: {t(`critical.${a.classification}`)}
                   </button>
                 </li>
               ))}
@@ -77,7 +77,7 @@ export function HessianSpectrum() {
       {full ? (
         <div className="spectrum">
           <p className="classification" data-testid="classification">
-            <strong>{full.label}</strong>: {full.classification} ·{' '}
+            <strong>{full.label}</strong>: {t(`critical.${full.classification}`)} ·{' '}
             {t('critical.index', { index: full.index })} · {t('surface.loss')} {formatLoss(full.loss)} · |∇L|{' '}
             {formatNumber(full.gradNorm)} ·{' '}
             {t('critical.negCount', { count: full.eigenvalues.filter((v) => v < 0).length })}

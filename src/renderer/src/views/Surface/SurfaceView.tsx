@@ -96,6 +96,7 @@ function Scene3d() {
     if (!s) return;
     if (!derived) return s.clearSurface();
     const { slice, mapping } = derived;
+    s.lossAxisLabels = [t('surface.axisLoss'), t('surface.axisLogLoss')];
     s.setSurface(
       slice.alpha,
       slice.beta,
@@ -106,7 +107,7 @@ function Scene3d() {
       wireframe,
       planeAxisNames(slice.source),
     );
-  }, [derived?.slice, derived?.mapping, colorMap, wireframe]);
+  }, [derived?.slice, derived?.mapping, colorMap, wireframe, t]);
 
   useEffect(() => {
     sceneRef.current?.setContours(contours && derived ? derived.contours : [], theme === 'dark');

@@ -271,6 +271,9 @@ export class SurfaceScene {
 
   private axesArgs: [Float64Array, Float64Array, SurfaceMapping, readonly [string, string]] | null = null;
 
+  /** The vertical axis's name, linear and log (translated by the view). */
+  lossAxisLabels: readonly [string, string] = ['loss', 'log₁₀ loss'];
+
   private buildAxes(
     alpha: Float64Array,
     beta: Float64Array,
@@ -312,7 +315,7 @@ export class SurfaceScene {
     put(fmt(beta[0]!), 1.18, 0, -1);
     put(fmt(beta[beta.length - 1]!), 1.18, 0, 1);
     // Above the vertical axis, clear of the mesh, whose back corner often reaches the top.
-    put(m.log ? 'log₁₀ loss' : 'loss', -1.06, HEIGHT + 0.17, -1);
+    put(m.log ? this.lossAxisLabels[1] : this.lossAxisLabels[0], -1.06, HEIGHT + 0.17, -1);
     this.sizeLabels();
   }
 
