@@ -30,7 +30,7 @@ export interface BasinOptions {
   gtol?: number;
   /** The points to label by (usually the surface's critical points). */
   points: readonly { at: readonly number[] }[];
-  /** An end point within this max-norm distance of a listed point gets its label; default 1e-3 of the window. */
+  /** An end point within this max-norm distance of a listed point gets its label; default 1e-3 of the window's width. */
   labelTol?: number;
 }
 

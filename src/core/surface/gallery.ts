@@ -35,7 +35,7 @@ export interface GallerySurface {
   readonly expr: string;
   /** A start point that shows the surface's character. */
   readonly start: [number, number];
-  /** A good viewing window. */
+  /** A good viewing window for the views (a and b ranges). */
   readonly window: Window;
   /** Where `known` lists every critical point; absent when the list is only a selection. */
   readonly knownWindow?: Window;

@@ -1,7 +1,7 @@
 /**
  * The slice of a surface is the parameter plane itself: centre (0, 0), d1 = (1, 0), d2 = (0, 1), so a
  * slice coordinate (α, β) is exactly the parameter point (a, b) and nothing is projected. The ranges
- * are the surface's viewing window.
+ * are the surface's viewing window, its default view.
  */
 import type { SurfaceModel } from '../experiment/surfaceModelSchema';
 import type { Range } from './gallery';
@@ -18,19 +18,19 @@ export interface SurfacePlane {
 }
 
 export function surfacePlane(model: SurfaceModel): SurfacePlane {
-  const { window } = resolveSurface(model);
+  const { window: view } = resolveSurface(model);
   return {
     center: new Float64Array([0, 0]),
     d1: new Float64Array([1, 0]),
     d2: new Float64Array([0, 1]),
-    alphaRange: [window.a[0], window.a[1]],
-    betaRange: [window.b[0], window.b[1]],
+    alphaRange: [view.a[0], view.a[1]],
+    betaRange: [view.b[0], view.b[1]],
   };
 }
 
 /**
  * The `landscape` section that draws a surface's exact parameter plane: centre (0, 0), explicit
- * directions (1, 0) and (0, 1) without normalization, α and β over the window.
+ * directions (1, 0) and (0, 1) without normalization, α and β over the viewing window's ranges.
  */
 export function surfaceLandscape(model: SurfaceModel, resolution: [number, number] = [101, 101]) {
   const p = surfacePlane(model);

@@ -26,7 +26,10 @@ const MAX_N = 1000;
 const gridFields = {
   experiment: z.unknown(),
   n: z.int().min(1).max(MAX_N).optional().describe('Starts per axis (n x n).'),
-  window: z.strictObject({ a: range, b: range }).optional().describe('Default: the model’s window.'),
+  window: z
+    .strictObject({ a: range, b: range })
+    .optional()
+    .describe('Default: the model’s viewing window (a and b ranges).'),
   rows: z
     .tuple([z.int().min(0), z.int().min(0)])
     .optional()
