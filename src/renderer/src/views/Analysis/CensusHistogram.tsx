@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatLoss } from '../../lib/format';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useApp, useResults, useView } from '../../state/AppContext';
-import { canvasPng, registerExport } from '../common/exportRegistry';
-import { prepare, useCanvasSize } from '../common/useCanvas';
+import { prepare, useExportedCanvas } from '../common/useCanvas';
 
 const BINS = 20;
 
@@ -16,7 +15,7 @@ export function CensusHistogram() {
   const runs = useResults((s) => s.runs);
   const theme = useView((s) => s.theme);
   const colors = THEME_COLORS[theme];
-  const [ref, size] = useCanvasSize();
+  const [ref, size] = useExportedCanvas('census', colors.plotBg);
   const hist = useMemo(() => {
     if (!census || census.finalLosses.length === 0) return null;
     const logs = census.finalLosses.map((f) => Math.log10(Math.max(f.loss, 1e-300)));
@@ -31,12 +30,6 @@ export function CensusHistogram() {
     });
     return { lo, hi, counts, max: Math.max(...counts.map((c) => c.reduce((a, v) => a + v, 0))) };
   }, [census, runs]);
-
-  useEffect(() => {
-    const c = ref.current;
-    if (!c || size.w < 10) return;
-    return registerExport('census', () => canvasPng(c, colors.plotBg));
-  }, [ref, size.w, colors.plotBg]);
 
   useEffect(() => {
     const c = ref.current;

@@ -8,25 +8,18 @@ import { useTranslation } from 'react-i18next';
 import { isShallow1d, unitContribution, unitsOf } from '../../lib/kinks';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useView } from '../../state/AppContext';
-import { canvasPng, registerExport } from '../common/exportRegistry';
-import { prepare, useCanvasSize } from '../common/useCanvas';
+import { prepare, useExportedCanvas } from '../common/useCanvas';
 import type { FunctionData } from './useFunctionData';
 
 const PAD = { l: 44, r: 12, t: 12, b: 28 };
 
 export function Function1d({ data }: { data: FunctionData }) {
   const { t } = useTranslation();
-  const [ref, size] = useCanvasSize();
   const theme = useView((s) => s.theme);
+  const colors = THEME_COLORS[theme];
+  const [ref, size] = useExportedCanvas('function', colors.plotBg);
   const showKinks = useView((s) => s.showKinks);
   const showUnits = useView((s) => s.showUnits);
-  const colors = THEME_COLORS[theme];
-
-  useEffect(() => {
-    const c = ref.current;
-    if (!c || size.w < 10) return;
-    return registerExport('function', () => canvasPng(c, colors.plotBg));
-  }, [ref, size.w, colors.plotBg]);
 
   useEffect(() => {
     const canvas = ref.current;

@@ -9,23 +9,16 @@ import { layoutOf } from '../../../../core/network/spec';
 import { colorTable } from '../../lib/colorMaps';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useView } from '../../state/AppContext';
-import { canvasPng, registerExport } from '../common/exportRegistry';
-import { prepare, useCanvasSize } from '../common/useCanvas';
+import { prepare, useExportedCanvas } from '../common/useCanvas';
 import type { FunctionData } from './useFunctionData';
 
 export function Function2d({ data }: { data: FunctionData }) {
   const { t } = useTranslation();
-  const [ref, size] = useCanvasSize();
   const theme = useView((s) => s.theme);
+  const colors = THEME_COLORS[theme];
+  const [ref, size] = useExportedCanvas('function', colors.plotBg);
   const colorMap = useView((s) => s.colorMap);
   const showKinks = useView((s) => s.showKinks);
-  const colors = THEME_COLORS[theme];
-
-  useEffect(() => {
-    const c = ref.current;
-    if (!c || size.w < 10) return;
-    return registerExport('function', () => canvasPng(c, colors.plotBg));
-  }, [ref, size.w, colors.plotBg]);
 
   useEffect(() => {
     const canvas = ref.current;

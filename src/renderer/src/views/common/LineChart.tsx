@@ -3,8 +3,7 @@ import { useEffect } from 'react';
 import { formatLoss, formatNumber } from '../../lib/format';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useView } from '../../state/AppContext';
-import { canvasPng, registerExport } from './exportRegistry';
-import { prepare, useCanvasSize } from './useCanvas';
+import { prepare, useExportedCanvas } from './useCanvas';
 
 export interface LineSeries {
   readonly y: readonly number[];
@@ -20,14 +19,9 @@ export function LineChart(props: {
   xLabel: string;
   exportName: string;
 }) {
-  const [ref, size] = useCanvasSize();
   const theme = useView((s) => s.theme);
   const colors = THEME_COLORS[theme];
-  useEffect(() => {
-    const c = ref.current;
-    if (!c || size.w < 10) return;
-    return registerExport(props.exportName, () => canvasPng(c, colors.plotBg));
-  }, [ref, size.w, colors.plotBg, props.exportName]);
+  const [ref, size] = useExportedCanvas(props.exportName, colors.plotBg);
   useEffect(() => {
     const c = ref.current;
     if (!c || size.w < 10) return;

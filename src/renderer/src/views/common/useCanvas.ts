@@ -1,5 +1,6 @@
 /** A canvas that tracks its element's size (device-pixel sharp) and redraws when size or inputs change. */
 import { useEffect, useRef, useState } from 'react';
+import { canvasPng, registerExport } from './exportRegistry';
 
 export function useCanvasSize(): [
   React.RefObject<HTMLCanvasElement | null>,
@@ -38,4 +39,15 @@ export function prepare(
   const ctx = canvas.getContext('2d')!;
   ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
   return ctx;
+}
+
+/** A canvas sized to its box and offered for PNG export under `name`, on the plot's background. */
+export function useExportedCanvas(name: string, background: string): ReturnType<typeof useCanvasSize> {
+  const [ref, size] = useCanvasSize();
+  useEffect(() => {
+    const c = ref.current;
+    if (!c || size.w < 10) return;
+    return registerExport(name, () => canvasPng(c, background));
+  }, [ref, size.w, background, name]);
+  return [ref, size];
 }
