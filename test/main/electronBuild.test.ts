@@ -48,8 +48,8 @@ describe('electron-vite build', () => {
 
   it('emits the renderer with the strict CSP and the main bundle with its worker chunk', async () => {
     const html = await readFile(join(out, 'renderer/index.html'), 'utf8');
-    expect(html).toContain("script-src 'self'");
-    expect(html).not.toContain('unsafe-eval');
+    expect(html).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(html).not.toContain("'unsafe-eval'");
     const main = await readFile(join(out, 'main/index.js'), 'utf8');
     expect(main).toMatch(/new Worker\(new URL\("\.\/chunks\/jobWorker-[\w-]+\.js", import\.meta\.url\)/);
   });

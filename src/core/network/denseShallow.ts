@@ -13,6 +13,7 @@
  * gather minibatches into a block first. Layout: W [inputs x H] row-major, b, v, c (spec.ts).
  */
 import type { Activation } from './activations';
+import { createShallow1Wasm } from './shallowWasm';
 
 export interface ShallowKernel {
   /** Network outputs of samples [i0, i1) into out[0 .. i1-i0). */
@@ -39,11 +40,15 @@ function pwlSlope(act: Activation, leakySlope: number): number | null {
   return null;
 }
 
+/** Which implementation runs the one-input piecewise-linear case: WebAssembly SIMD where available. */
+export type KernelBackend = 'auto' | 'js';
+
 export function createShallowKernel(
   inputs: 1 | 2,
   H: number,
   act: Activation,
   leakySlope: number,
+  backend: KernelBackend = 'auto',
 ): ShallowKernel {
   const s = pwlSlope(act, leakySlope);
   if (s === null) return smooth(inputs, H, act, leakySlope);
@@ -51,9 +56,9 @@ export function createShallowKernel(
   // Networks of one shape share one kernel (its buffers are scratch, and calls never overlap in a
   // thread): V8 then sees a single closure of the kernel functions and specialises them (the train,
   // test and recording objectives of a run would otherwise make them ~1.4x slower).
-  const key = `${H}:${s}`;
+  const key = `${backend}:${H}:${s}`;
   let k = pwl1Cache.get(key);
-  if (!k) pwl1Cache.set(key, (k = pwl1(H, s)));
+  if (!k) pwl1Cache.set(key, (k = (backend === 'auto' && createShallow1Wasm(H, s)) || pwl1(H, s)));
   return k;
 }
 

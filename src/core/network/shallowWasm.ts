@@ -1,0 +1,120 @@
+/**
+ * The one-input piecewise-linear shallow kernel (denseShallow.ts) on WebAssembly SIMD: two samples per
+ * instruction, computed by the module assembled from wasm/shallow1.wat. Same contract and the same
+ * pre-activation expression as the JavaScript kernel; inputs are copied into the module's memory per
+ * call (O(n + H), against the O(n·H) work).
+ */
+import type { ShallowKernel } from './denseShallow';
+import { instantiateWasm, WASM_PAGE, type WasmMemory } from './wasm/load';
+import { shallow1WasmHex } from './wasm/shallow1Wasm';
+
+interface Shallow1Exports {
+  memory: WasmMemory;
+  forward(pP: number, H: number, s: number, pX: number, pF: number, n4: number): void;
+  sse(pF: number, pY: number, n: number): number;
+  residuals(
+    pF: number,
+    pY: number,
+    pD: number,
+    pDS: number,
+    n: number,
+    s: number,
+    scale: number,
+    pSum: number,
+  ): number;
+  backward(pP: number, H: number, pX: number, pD: number, pDS: number, n4: number, pG: number): void;
+}
+
+const even = (k: number): number => k + (k & 1);
+
+/** The kernel for act(z) = z > 0 ? z : s·z with 0 <= s <= 1, or null where WebAssembly SIMD is missing. */
+export function createShallow1Wasm(H: number, s: number): ShallowKernel | null {
+  if (!(s >= 0 && s <= 1)) return null;
+  const wasm = instantiateWasm(shallow1WasmHex) as Shallow1Exports | null;
+  if (!wasm) return null;
+  const oV = 2 * H;
+  const oC = 3 * H;
+  // Offsets in float64 slots (even, so every array starts 16-byte aligned); sized on first use.
+  const oP = 0;
+  const oX = even(3 * H + 1);
+  let cap = 0;
+  let oY = 0;
+  let oF = 0;
+  let oD = 0;
+  let oDS = 0;
+  let oG = 0;
+  let oSum = 0;
+  let mem = new Float64Array(wasm.memory.buffer);
+
+  /** Lays out room for n samples (n4 = n rounded up to 4) and returns n4. */
+  function reserve(n: number): number {
+    const n4 = (n + 3) & ~3;
+    if (n4 > cap) {
+      cap = Math.max(n4, 2 * cap);
+      oY = oX + cap;
+      oF = oY + cap;
+      oD = oF + cap;
+      oDS = oD + cap;
+      oG = oDS + cap;
+      oSum = oG + 2 * H;
+      const bytes = 8 * (oSum + 2);
+      const have = wasm!.memory.buffer.byteLength;
+      if (bytes > have) wasm!.memory.grow(Math.ceil((bytes - have) / WASM_PAGE));
+      mem = new Float64Array(wasm!.memory.buffer);
+    }
+    return n4;
+  }
+
+  /** Copies p and the samples in, and runs the forward pass into F; returns n4. */
+  function load(p: Float64Array, xs: Float64Array, i0: number, i1: number): number {
+    const n = i1 - i0;
+    const n4 = reserve(n);
+    mem.set(p, oP);
+    mem.set(xs.subarray(i0, i1), oX);
+    mem.fill(0, oX + n, oX + n4);
+    wasm!.forward(8 * oP, H, s, 8 * oX, 8 * oF, n4);
+    return n4;
+  }
+
+  function forward(p: Float64Array, xs: Float64Array, i0: number, i1: number, out: Float64Array): void {
+    load(p, xs, i0, i1);
+    out.set(mem.subarray(oF, oF + i1 - i0));
+  }
+
+  function sse(p: Float64Array, xs: Float64Array, ys: Float64Array, i0: number, i1: number): number {
+    load(p, xs, i0, i1);
+    mem.set(ys.subarray(i0, i1), oY);
+    return wasm!.sse(8 * oF, 8 * oY, i1 - i0);
+  }
+
+  function sseGrad(
+    p: Float64Array,
+    xs: Float64Array,
+    ys: Float64Array,
+    i0: number,
+    i1: number,
+    g: Float64Array,
+    scale: number,
+  ): number {
+    const n = i1 - i0;
+    const n4 = load(p, xs, i0, i1);
+    mem.set(ys.subarray(i0, i1), oY);
+    const sum = wasm!.residuals(8 * oF, 8 * oY, 8 * oD, 8 * oDS, n, s, scale, 8 * oSum);
+    mem.fill(0, oD + n, oD + n4);
+    mem.fill(0, oDS + n, oDS + n4);
+    wasm!.backward(8 * oP, H, 8 * oX, 8 * oD, 8 * oDS, n4, 8 * oG);
+    // act(z) = act'(z)·z on both sides, so Σ d·act(z) = b·Σ d·act' + w·Σ d·act'·x.
+    for (let j = 0; j < H; j++) {
+      const v = p[oV + j]!;
+      const g0 = mem[oG + j]!;
+      const g1 = mem[oG + H + j]!;
+      g[j] += v * g1;
+      g[H + j] += v * g0;
+      g[oV + j] += p[j]! * g1 + p[H + j]! * g0;
+    }
+    g[oC] += mem[oSum]!;
+    return sum;
+  }
+
+  return { forward, sse, sseGrad };
+}

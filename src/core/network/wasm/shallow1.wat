@@ -1,0 +1,142 @@
+;; SIMD kernels for one-input, one-hidden-layer networks with a piecewise-linear activation
+;; act(z) = z > 0 ? z : s·z, 0 <= s <= 1 (relu s = 0, leakyRelu, linear s = 1).
+;;
+;; Two float64 lanes per v128. Source of the bytes in shallow1Wasm.ts (`npm run wasm` rebuilds them; a
+;; test checks they are current). The caller (shallowWasm.ts) lays out, in this module's memory:
+;;   P  parameters [w(H) b(H) v(H) c]          X  inputs, n4 = n rounded up to 4, padding 0
+;;   Y  targets (n)                              F  outputs (n4)
+;;   D  scale·(f - y) (n4, padding 0)           DS s·D (n4, padding 0)
+;;   G  per-unit Σ act'(z)·d and Σ act'(z)·d·x (2H), then Σ d
+;; Pointers are byte offsets, 16-byte aligned. The pre-activation is b + x·w in that order: the
+;; expression the exact engine binary-searches and the scalar kernels use, so all agree on which
+;; side of a kink a sample lies.
+(module
+  (memory (export "memory") 1)
+
+  ;; F[i] = c + Σ_j v_j·act(b_j + x_i·w_j) for i < n4. Four samples per pass over the units, so each
+  ;; unit's w, b, v are loaded once per four samples. act(z) = pmax(z, s·z) for 0 <= s <= 1.
+  (func (export "forward")
+    (param $pP i32) (param $H i32) (param $s f64) (param $pX i32) (param $pF i32) (param $n4 i32)
+    (local $i i32) (local $k i32) (local $end8 i32) (local $pB i32) (local $pV i32)
+    (local $x0 v128) (local $x1 v128) (local $f0 v128) (local $f1 v128)
+    (local $w v128) (local $b v128) (local $v v128) (local $sv v128) (local $c v128)
+    (local $z0 v128) (local $z1 v128)
+    (local.set $sv (f64x2.splat (local.get $s)))
+    (local.set $pB (i32.add (local.get $pP) (i32.shl (local.get $H) (i32.const 3))))
+    (local.set $pV (i32.add (local.get $pB) (i32.shl (local.get $H) (i32.const 3))))
+    (local.set $c (v128.load64_splat (i32.add (local.get $pV) (i32.shl (local.get $H) (i32.const 3)))))
+    (local.set $end8 (i32.shl (local.get $H) (i32.const 3)))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $samples
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n4)))
+        (local.set $x0 (v128.load (i32.add (local.get $pX) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $x1 (v128.load offset=16 (i32.add (local.get $pX) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $f0 (local.get $c))
+        (local.set $f1 (local.get $c))
+        (local.set $k (i32.const 0))
+        (block $unitsDone
+          (loop $units
+            (br_if $unitsDone (i32.ge_u (local.get $k) (local.get $end8)))
+            (local.set $w (v128.load64_splat (i32.add (local.get $pP) (local.get $k))))
+            (local.set $b (v128.load64_splat (i32.add (local.get $pB) (local.get $k))))
+            (local.set $v (v128.load64_splat (i32.add (local.get $pV) (local.get $k))))
+            (local.set $z0 (f64x2.add (local.get $b) (f64x2.mul (local.get $x0) (local.get $w))))
+            (local.set $z1 (f64x2.add (local.get $b) (f64x2.mul (local.get $x1) (local.get $w))))
+            (local.set $f0 (f64x2.add (local.get $f0) (f64x2.mul (local.get $v)
+              (f64x2.pmax (local.get $z0) (f64x2.mul (local.get $z0) (local.get $sv))))))
+            (local.set $f1 (f64x2.add (local.get $f1) (f64x2.mul (local.get $v)
+              (f64x2.pmax (local.get $z1) (f64x2.mul (local.get $z1) (local.get $sv))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $units)))
+        (v128.store (i32.add (local.get $pF) (i32.shl (local.get $i) (i32.const 3))) (local.get $f0))
+        (v128.store offset=16 (i32.add (local.get $pF) (i32.shl (local.get $i) (i32.const 3))) (local.get $f1))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $samples))))
+
+  ;; Σ (F[i] - Y[i])² over i < n.
+  (func (export "sse") (param $pF i32) (param $pY i32) (param $n i32) (result f64)
+    (local $i i32) (local $e f64) (local $sum f64)
+    (block $done
+      (loop $samples
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $e (f64.sub
+          (f64.load (i32.add (local.get $pF) (i32.shl (local.get $i) (i32.const 3))))
+          (f64.load (i32.add (local.get $pY) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $e) (local.get $e))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $samples)))
+    (local.get $sum))
+
+  ;; Residuals for the backward pass: D[i] = scale·(F[i] - Y[i]), DS[i] = s·D[i] for i < n (the caller
+  ;; zeroes the padding); stores Σ D at pSum and returns Σ (F - Y)².
+  (func (export "residuals")
+    (param $pF i32) (param $pY i32) (param $pD i32) (param $pDS i32) (param $n i32)
+    (param $s f64) (param $scale f64) (param $pSum i32) (result f64)
+    (local $i i32) (local $o i32) (local $e f64) (local $d f64) (local $sum f64) (local $dsum f64)
+    (block $done
+      (loop $samples
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $o (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $e (f64.sub
+          (f64.load (i32.add (local.get $pF) (local.get $o)))
+          (f64.load (i32.add (local.get $pY) (local.get $o)))))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $e) (local.get $e))))
+        (local.set $d (f64.mul (local.get $scale) (local.get $e)))
+        (local.set $dsum (f64.add (local.get $dsum) (local.get $d)))
+        (f64.store (i32.add (local.get $pD) (local.get $o)) (local.get $d))
+        (f64.store (i32.add (local.get $pDS) (local.get $o)) (f64.mul (local.get $s) (local.get $d)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $samples)))
+    (f64.store (local.get $pSum) (local.get $dsum))
+    (local.get $sum))
+
+  ;; For each unit j: G[j] = Σ_i act'(z_ij)·D[i] and G[H + j] = Σ_i act'(z_ij)·D[i]·X[i] over i < n4,
+  ;; act'(z)·d = z > 0 ? d : s·d chosen by a lane mask. Units outer, samples inner: the sums stay in
+  ;; registers (two sets, so consecutive adds do not wait on each other).
+  (func (export "backward")
+    (param $pP i32) (param $H i32) (param $pX i32) (param $pD i32) (param $pDS i32) (param $n4 i32)
+    (param $pG i32)
+    (local $j i32) (local $o i32) (local $end i32) (local $pB i32)
+    (local $w v128) (local $b v128) (local $zero v128)
+    (local $x0 v128) (local $x1 v128) (local $a0 v128) (local $a1 v128)
+    (local $g0a v128) (local $g0b v128) (local $g1a v128) (local $g1b v128)
+    (local.set $pB (i32.add (local.get $pP) (i32.shl (local.get $H) (i32.const 3))))
+    (local.set $end (i32.shl (local.get $n4) (i32.const 3)))
+    (block $unitsDone
+      (loop $units
+        (br_if $unitsDone (i32.ge_u (local.get $j) (local.get $H)))
+        (local.set $w (v128.load64_splat (i32.add (local.get $pP) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $b (v128.load64_splat (i32.add (local.get $pB) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $g0a (local.get $zero))
+        (local.set $g0b (local.get $zero))
+        (local.set $g1a (local.get $zero))
+        (local.set $g1b (local.get $zero))
+        (local.set $o (i32.const 0))
+        (block $samplesDone
+          (loop $samples
+            (br_if $samplesDone (i32.ge_u (local.get $o) (local.get $end)))
+            (local.set $x0 (v128.load (i32.add (local.get $pX) (local.get $o))))
+            (local.set $x1 (v128.load offset=16 (i32.add (local.get $pX) (local.get $o))))
+            (local.set $a0 (v128.bitselect
+              (v128.load (i32.add (local.get $pD) (local.get $o)))
+              (v128.load (i32.add (local.get $pDS) (local.get $o)))
+              (f64x2.gt (f64x2.add (local.get $b) (f64x2.mul (local.get $x0) (local.get $w))) (local.get $zero))))
+            (local.set $a1 (v128.bitselect
+              (v128.load offset=16 (i32.add (local.get $pD) (local.get $o)))
+              (v128.load offset=16 (i32.add (local.get $pDS) (local.get $o)))
+              (f64x2.gt (f64x2.add (local.get $b) (f64x2.mul (local.get $x1) (local.get $w))) (local.get $zero))))
+            (local.set $g0a (f64x2.add (local.get $g0a) (local.get $a0)))
+            (local.set $g0b (f64x2.add (local.get $g0b) (local.get $a1)))
+            (local.set $g1a (f64x2.add (local.get $g1a) (f64x2.mul (local.get $a0) (local.get $x0))))
+            (local.set $g1b (f64x2.add (local.get $g1b) (f64x2.mul (local.get $a1) (local.get $x1))))
+            (local.set $o (i32.add (local.get $o) (i32.const 32)))
+            (br $samples)))
+        (local.set $g0a (f64x2.add (local.get $g0a) (local.get $g0b)))
+        (local.set $g1a (f64x2.add (local.get $g1a) (local.get $g1b)))
+        (f64.store (i32.add (local.get $pG) (i32.shl (local.get $j) (i32.const 3)))
+          (f64.add (f64x2.extract_lane 0 (local.get $g0a)) (f64x2.extract_lane 1 (local.get $g0a))))
+        (f64.store (i32.add (local.get $pG) (i32.shl (i32.add (local.get $j) (local.get $H)) (i32.const 3)))
+          (f64.add (f64x2.extract_lane 0 (local.get $g1a)) (f64x2.extract_lane 1 (local.get $g1a))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $units)))))
