@@ -1,5 +1,5 @@
 /**
- * The WebAssembly kernels: each `src/core/network/wasm/<name>.wat` is assembled with wabt into
+ * The WebAssembly kernels: each `src/core/wasm/<name>.wat` is assembled with wabt into
  * `<name>Wasm.ts`, a hex string of the module's bytes (core code stays plain TypeScript and loads
  * the module without files or fetches). `npm run wasm` writes them; a test checks they are current.
  */
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 
-export const wasmDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/core/network/wasm');
+export const wasmDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/core/wasm');
 
 export interface WasmModuleText {
   /** Path of the generated TypeScript file. */

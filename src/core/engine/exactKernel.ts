@@ -115,10 +115,15 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
   const oV = 2 * H;
   const oC = 3 * H;
   const toggle = 1 - slope;
-  /** Split index of each unit. */
+  /** Split index of each unit; kept between calls as the first guess for the next one. */
   const split = new Int32Array(H);
-  /** +1: the unit is active after its split (w > 0 or w = 0), -1: active before it (w < 0). */
-  const dirs = new Int8Array(H);
+  /**
+   * act' of each unit on the samples before and after its split: (s, 1) when the unit is active after
+   * it (w > 0 or w = 0), (1, s) when before (w < 0). Stored so the walks multiply instead of branching
+   * on the sign of w (a coin flip per unit for the branch predictor).
+   */
+  const kBefore = new Float64Array(H);
+  const kAfter = new Float64Array(H);
   /** Units ordered by (split, index); kept between calls as the starting order. */
   const order = new Int32Array(H);
   for (let j = 0; j < H; j++) order[j] = j;
@@ -140,17 +145,26 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
       const b = p[oB + j]!;
       if (toggle === 0) {
         split[j] = 0;
-        dirs[j] = 1;
+        kBefore[j] = 1;
+        kAfter[j] = 1;
       } else if (w === 0 || w !== w) {
         // Constant pre-activation b: active everywhere or nowhere.
         split[j] = b > 0 ? 0 : n;
-        dirs[j] = 1;
+        kBefore[j] = slope;
+        kAfter[j] = 1;
       } else {
-        // Start at the index guide's entry for the kink -b/w (any start gives the same answer).
+        const neg = w < 0;
+        kBefore[j] = neg ? 1 : slope;
+        kAfter[j] = neg ? slope : 1;
+        // Most splits stay where the previous call left them (an optimizer step or a grid neighbour
+        // moves few kinks past a sample): check that first, with the same test findSplit uses.
+        const m = split[j]!;
+        if (m <= n && (m === 0 || b + x[m - 1]! * w > 0 === neg) && (m === n || b + x[m]! * w > 0 !== neg))
+          continue;
+        // Else start at the index guide's entry for the kink -b/w (any start gives the same answer).
         const k = (-b / w - x0) * scale;
         const guess = k > 0 ? (k < n ? guide[k | 0]! : n) : 0;
         split[j] = findSplit(x, n, w, b, guess);
-        dirs[j] = w > 0 ? 1 : -1;
       }
     }
     sortUnits();
@@ -189,8 +203,8 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
     let A = 0;
     let C = p[oC]! - s.yMean;
     for (let j = 0; j < H; j++) {
-      const active = dirs[j] === 1 ? split[j] === 0 : split[j]! > 0;
-      const f = (active ? 1 : slope) * p[oV + j]!;
+      // act' at the first sample.
+      const f = (split[j] === 0 ? kAfter[j]! : kBefore[j]!) * p[oV + j]!;
       A += f * p[j]!;
       C += f * p[oB + j]!;
     }
@@ -225,7 +239,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
         pos = m;
       }
       if (j >= 0 && m > 0 && toggle !== 0) {
-        const d = dirs[j]! * toggle * p[oV + j]!;
+        const d = (kAfter[j]! - kBefore[j]!) * p[oV + j]!;
         A += d * p[j]!;
         C += d * p[oB + j]!;
       }
@@ -253,8 +267,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
     let A = 0;
     let C = c0;
     for (let j = 0; j < H; j++) {
-      const active = dirs[j] === 1 ? split[j] === 0 : split[j]! > 0;
-      const f = active ? 1 : slope;
+      const f = split[j] === 0 ? kAfter[j]! : kBefore[j]!;
       A += f * alpha[j]!;
       C += f * beta[j]!;
     }
@@ -288,7 +301,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
         s0[j] = e0;
         s1[j] = e1;
         if (m > 0 && toggle !== 0) {
-          const d = dirs[j]! * toggle;
+          const d = kAfter[j]! - kBefore[j]!;
           A += d * alpha[j]!;
           C += d * beta[j]!;
         }
@@ -301,8 +314,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
 
   /** Converts "before the split" sums into act'-weighted sums: Σ_i e_i·act'_j(x_i)·x_i^k. */
   function weighted(j: number, before: number, total: number): number {
-    const after = total - before;
-    return dirs[j] === 1 ? after + slope * before : before + slope * after;
+    return kAfter[j]! * (total - before) + kBefore[j]! * before;
   }
 
   const rTot = new Float64Array(3);

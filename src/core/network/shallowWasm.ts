@@ -1,12 +1,12 @@
 /**
  * The one-input piecewise-linear shallow kernel (denseShallow.ts) on WebAssembly SIMD: two samples per
- * instruction, computed by the module assembled from wasm/shallow1.wat. Same contract and the same
+ * instruction, computed by the module assembled from core/wasm/shallow1.wat. Same contract and the same
  * pre-activation expression as the JavaScript kernel; inputs are copied into the module's memory per
  * call (O(n + H), against the O(n·H) work).
  */
 import type { ShallowKernel } from './denseShallow';
-import { instantiateWasm, WASM_PAGE, type WasmMemory } from './wasm/load';
-import { shallow1WasmHex } from './wasm/shallow1Wasm';
+import { instantiateWasm, WASM_PAGE, type WasmMemory } from '../wasm/load';
+import { shallow1WasmHex } from '../wasm/shallow1Wasm';
 
 interface Shallow1Exports {
   memory: WasmMemory;
