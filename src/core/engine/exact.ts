@@ -27,15 +27,20 @@ export interface ExactObjective extends Objective {
 export function createExactEvaluator(
   spec: NetworkSpec,
   data: Dataset,
+  useWasm = true,
 ): { kernel: ExactKernel; sorted: SortedData } {
   if (!exactApplies(spec))
     throw new Error('the exact engine needs 1 input, 1 hidden layer, relu/leakyRelu/linear');
   const slope = negativeSlope(spec.activation, spec.leakySlope)!;
-  return { kernel: sharedExactKernel(spec.hidden[0]!, slope), sorted: sortSamples(data.x, data.y) };
+  return { kernel: sharedExactKernel(spec.hidden[0]!, slope), sorted: sortSamples(data.x, data.y, useWasm) };
 }
 
-export function createExactObjective(spec: NetworkSpec, data: Dataset): ExactObjective {
-  const { kernel, sorted } = createExactEvaluator(spec, data);
+/**
+ * `useWasm` false keeps loss and gradient on the JavaScript kernel (the WebAssembly one is used where
+ * the runtime has it; Hessian-vector products are JavaScript either way).
+ */
+export function createExactObjective(spec: NetworkSpec, data: Dataset, useWasm = true): ExactObjective {
+  const { kernel, sorted } = createExactEvaluator(spec, data, useWasm);
   const dim = 3 * kernel.hidden + 1;
   const counts = newCounts();
   let active: SortedSamples = sorted.full;

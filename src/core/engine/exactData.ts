@@ -5,6 +5,7 @@
  * offset. Built once for the full set; a minibatch re-sorts only its own members by their rank in
  * the full order (a native integer sort), reusing buffers.
  */
+import { createExactWasm, type ExactWasm } from './exactWasm';
 
 export interface SortedSamples {
   /** Number of samples. */
@@ -25,17 +26,21 @@ export interface SortedSamples {
   guide: Int32Array;
   x0: number;
   scale: number;
+  /** The WebAssembly instance whose memory holds x, sums and guide, or null (JavaScript kernel). */
+  wasm: ExactWasm | null;
 }
 
-function allocate(cap: number): SortedSamples {
+function allocate(cap: number, useWasm: boolean): SortedSamples {
+  const wasm = useWasm ? createExactWasm(cap) : null;
   return {
     n: 0,
-    x: new Float64Array(cap),
+    x: wasm ? wasm.x : new Float64Array(cap),
     yMean: 0,
-    sums: new Float64Array(5 * (cap + 1)),
-    guide: new Int32Array(cap + 1),
+    sums: wasm ? wasm.sums : new Float64Array(5 * (cap + 1)),
+    guide: wasm ? wasm.guide : new Int32Array(cap + 1),
     x0: 0,
     scale: 0,
+    wasm,
   };
 }
 
@@ -87,14 +92,17 @@ export interface SortedData {
   ofSubset(subset: Int32Array): SortedSamples;
 }
 
-/** Sorts one-input samples (xs of length n, ys of length n) by x once. */
-export function sortSamples(xs: Float64Array, ys: Float64Array): SortedData {
+/**
+ * Sorts one-input samples (xs of length n, ys of length n) by x once. With `useWasm` (the default)
+ * the sorted arrays live in a WebAssembly instance that evaluates them, where the runtime has one.
+ */
+export function sortSamples(xs: Float64Array, ys: Float64Array, useWasm = true): SortedData {
   const n = ys.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => xs[a]! - xs[b]! || a - b);
   const rank = new Int32Array(n);
-  const full = allocate(n);
+  const full = allocate(n, useWasm);
   const ySorted = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
@@ -112,7 +120,7 @@ export function sortSamples(xs: Float64Array, ys: Float64Array): SortedData {
     ofSubset(subset) {
       const m = subset.length;
       if (!sub || sub.x.length < m) {
-        sub = allocate(m);
+        sub = allocate(m, useWasm);
         keys = new Int32Array(m);
         ySub = new Float64Array(m);
       }

@@ -197,6 +197,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
   }
 
   function sse(p: Float64Array, s: SortedSamples): number {
+    if (s.wasm) return s.wasm.sse(p, H, slope, s);
     computeSplits(p, s);
     const sums = s.sums;
     const n = s.n;
@@ -335,6 +336,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
   }
 
   function sseGrad(p: Float64Array, s: SortedSamples, g: Float64Array, scale: number): number {
+    if (s.wasm) return s.wasm.sseGrad(p, H, slope, s, g, scale);
     residualWalk(p, s);
     for (let j = 0; j < H; j++) {
       const G0 = weighted(j, r0[j]!, rTot[0]!);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/core/data/dataset';
 import { createDenseObjective } from '../../../src/core/engine/dense';
-import { createExactObjective, exactApplies } from '../../../src/core/engine/exact';
+import { createExactObjective as createExact, exactApplies } from '../../../src/core/engine/exact';
 import { sortSamples } from '../../../src/core/engine/exactData';
 import { createExactKernel, negativeSlope } from '../../../src/core/engine/exactKernel';
 import { resolveEngine } from '../../../src/core/engine/registry';
@@ -127,138 +127,156 @@ function naiveHvp(c: Case, out: Float64Array, gaussNewton = false): void {
 
 const yScale = (d: Dataset): number => d.y.reduce((m, v) => m + v * v, 0) / d.n + 1;
 
-describe('exact engine agrees with the dense path', () => {
-  it('loss and gradient, full batch', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const ex = createExactObjective(c.spec, c.data);
-        const de = createDenseObjective(c.spec, c.data);
-        const ge = new Float64Array(ex.dim);
-        const gd = new Float64Array(de.dim);
-        const le = ex.lossGrad(c.p, ge);
-        const ld = de.lossGrad(c.p, gd);
-        expectClose(le, ld, yScale(c.data));
-        expectClose(ex.loss(c.p), ld, yScale(c.data));
-        expectVecClose(ge, gd, 1e-6 * yScale(c.data));
-      }),
-      { numRuns: 500, seed: 5 },
-    );
-  });
+for (const backend of ['wasm', 'js'] as const)
+  describe(`exact engine (${backend} kernel) agrees with the dense path`, () => {
+    const createExactObjective = (spec: NetworkSpec, data: Dataset) =>
+      createExact(spec, data, backend === 'wasm');
+    it('runs on the kernel it names', () => {
+      const c = fc.sample(caseArb, { numRuns: 1, seed: 1 })[0]!;
+      expect(sortSamples(c.data.x, c.data.y, backend === 'wasm').full.wasm !== null).toBe(backend === 'wasm');
+    });
 
-  it('loss and gradient on minibatches (with repeated indices)', () => {
-    fc.assert(
-      fc.property(caseArb, fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), (c, picks) => {
-        const subset = Int32Array.from(picks, (k) => k % c.data.n);
-        const ex = createExactObjective(c.spec, c.data);
-        const de = createDenseObjective(c.spec, c.data);
-        ex.setBatch(subset);
-        de.setBatch(subset);
-        const ge = new Float64Array(ex.dim);
-        const gd = new Float64Array(de.dim);
-        expectClose(ex.lossGrad(c.p, ge), de.lossGrad(c.p, gd), yScale(c.data));
-        expectVecClose(ge, gd, 1e-6 * yScale(c.data));
-        ex.setBatch(null);
-        de.setBatch(null);
-        expectClose(ex.loss(c.p), de.loss(c.p), yScale(c.data));
-      }),
-      { numRuns: 300, seed: 6 },
-    );
-  });
+    it('loss and gradient, full batch', () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          const ex = createExactObjective(c.spec, c.data);
+          const de = createDenseObjective(c.spec, c.data);
+          const ge = new Float64Array(ex.dim);
+          const gd = new Float64Array(de.dim);
+          const le = ex.lossGrad(c.p, ge);
+          const ld = de.lossGrad(c.p, gd);
+          expectClose(le, ld, yScale(c.data));
+          expectClose(ex.loss(c.p), ld, yScale(c.data));
+          expectVecClose(ge, gd, 1e-6 * yScale(c.data));
+        }),
+        { numRuns: 500, seed: 5 },
+      );
+    });
 
-  it('Hessian-vector and Gauss-Newton products against the per-sample definition', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const ex = createExactObjective(c.spec, c.data);
-        const he = new Float64Array(ex.dim);
-        const hn = new Float64Array(ex.dim);
-        ex.hvp(c.p, c.u, he);
-        naiveHvp(c, hn);
-        expectVecClose(he, hn, 1e-6 * yScale(c.data) * maxAbs(c.u));
-        const ge = new Float64Array(ex.dim);
-        const gn = new Float64Array(ex.dim);
-        ex.gnvp(c.p, c.u, ge);
-        naiveHvp(c, gn, true);
-        expectVecClose(ge, gn, 1e-6 * yScale(c.data) * maxAbs(c.u));
-        const de = createDenseObjective(c.spec, c.data);
-        if (de.hvp) {
-          const hd = new Float64Array(ex.dim);
-          de.hvp(c.p, c.u, hd);
-          expectVecClose(he, hd, 1e-6 * yScale(c.data) * maxAbs(c.u));
-        }
-      }),
-      { numRuns: 300, seed: 7 },
-    );
-  });
+    it('loss and gradient on minibatches (with repeated indices)', () => {
+      fc.assert(
+        fc.property(caseArb, fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), (c, picks) => {
+          const subset = Int32Array.from(picks, (k) => k % c.data.n);
+          const ex = createExactObjective(c.spec, c.data);
+          const de = createDenseObjective(c.spec, c.data);
+          ex.setBatch(subset);
+          de.setBatch(subset);
+          const ge = new Float64Array(ex.dim);
+          const gd = new Float64Array(de.dim);
+          expectClose(ex.lossGrad(c.p, ge), de.lossGrad(c.p, gd), yScale(c.data));
+          expectVecClose(ge, gd, 1e-6 * yScale(c.data));
+          ex.setBatch(null);
+          de.setBatch(null);
+          expectClose(ex.loss(c.p), de.loss(c.p), yScale(c.data));
+        }),
+        { numRuns: 300, seed: 6 },
+      );
+    });
 
-  it('the full Hessian is symmetric and matches hvp columns', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const ex = createExactObjective(c.spec, c.data);
-        const d = ex.dim;
-        const Hm = new Float64Array(d * d);
-        ex.hessian(c.p, Hm);
-        const tol = 1e-9 * Math.max(maxAbs(Hm), 1e-12);
-        for (let i = 0; i < d; i++)
-          for (let k = 0; k < d; k++)
-            expect(Math.abs(Hm[i * d + k]! - Hm[k * d + i]!)).toBeLessThanOrEqual(tol);
-        const hu = new Float64Array(d);
-        ex.hvp(c.p, c.u, hu);
-        for (let i = 0; i < d; i++) {
-          let s = 0;
-          for (let k = 0; k < d; k++) s += Hm[i * d + k]! * c.u[k]!;
-          expect(Math.abs(s - hu[i]!)).toBeLessThanOrEqual(1e-9 * Math.max(maxAbs(hu), maxAbs(Hm)));
-        }
-      }),
-      { numRuns: 100, seed: 8 },
-    );
-  });
-
-  it('larger random networks and data sets, with optimizer-like sequences of nearby points', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 80 }),
-        fc.integer({ min: 1, max: 3000 }),
-        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-        fc.constantFrom('relu', 'leakyRelu'),
-        (H, n, seed, activation) => {
-          const rng = createRng(seed, 'exact-large');
-          const x = Float64Array.from({ length: n }, () => Math.round(400 * (2 * rng.uniform() - 1)) / 200);
-          const y = Float64Array.from(x, (v) => Math.sin(3 * v) + 0.3 * v * v + 0.1 * rng.normal());
-          const spec: NetworkSpec = { inputs: 1, hidden: [H], activation, leakySlope: 0.05 };
-          const data: Dataset = { inputs: 1, n, x, y };
-          const ex = createExactObjective(spec, data);
-          const de = createDenseObjective(spec, data);
-          const p = Float64Array.from({ length: 3 * H + 1 }, () => rng.normal());
-          const ge = new Float64Array(p.length);
-          const gd = new Float64Array(p.length);
-          for (let step = 0; step < 5; step++) {
-            expectClose(ex.lossGrad(p, ge), de.lossGrad(p, gd), yScale(data));
-            expectVecClose(ge, gd, 1e-6 * yScale(data));
-            for (let k = 0; k < p.length; k++) p[k] = p[k]! - 0.05 * gd[k]!;
+    it('Hessian-vector and Gauss-Newton products against the per-sample definition', () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          const ex = createExactObjective(c.spec, c.data);
+          const he = new Float64Array(ex.dim);
+          const hn = new Float64Array(ex.dim);
+          ex.hvp(c.p, c.u, he);
+          naiveHvp(c, hn);
+          expectVecClose(he, hn, 1e-6 * yScale(c.data) * maxAbs(c.u));
+          const ge = new Float64Array(ex.dim);
+          const gn = new Float64Array(ex.dim);
+          ex.gnvp(c.p, c.u, ge);
+          naiveHvp(c, gn, true);
+          expectVecClose(ge, gn, 1e-6 * yScale(c.data) * maxAbs(c.u));
+          const de = createDenseObjective(c.spec, c.data);
+          if (de.hvp) {
+            const hd = new Float64Array(ex.dim);
+            de.hvp(c.p, c.u, hd);
+            expectVecClose(he, hd, 1e-6 * yScale(c.data) * maxAbs(c.u));
           }
-        },
-      ),
-      { numRuns: 40, seed: 10 },
-    );
-  });
+        }),
+        { numRuns: 300, seed: 7 },
+      );
+    });
 
-  it('results do not depend on the previous evaluation (warm starts, other data sets)', () => {
-    fc.assert(
-      fc.property(caseArb, caseArb, (a, b) => {
-        if (a.spec.hidden[0] !== b.spec.hidden[0] || a.spec.activation !== b.spec.activation) return;
-        const H = a.spec.hidden[0]!;
-        const slope = negativeSlope(a.spec.activation, a.spec.leakySlope)!;
-        // A kernel of its own (never called before) against the shape's shared one, which last saw
-        // another point on another data set (its splits can lie beyond this set's length).
-        const fresh = createExactKernel(H, slope);
-        const expected = fresh.sse(a.p, sortSamples(a.data.x, a.data.y).full) / a.data.n;
-        createExactObjective(a.spec, b.data).loss(b.p);
-        expect(createExactObjective(a.spec, a.data).loss(a.p)).toBe(expected);
-      }),
-      { numRuns: 200, seed: 9 },
-    );
+    it('the full Hessian is symmetric and matches hvp columns', () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          const ex = createExactObjective(c.spec, c.data);
+          const d = ex.dim;
+          const Hm = new Float64Array(d * d);
+          ex.hessian(c.p, Hm);
+          const tol = 1e-9 * Math.max(maxAbs(Hm), 1e-12);
+          for (let i = 0; i < d; i++)
+            for (let k = 0; k < d; k++)
+              expect(Math.abs(Hm[i * d + k]! - Hm[k * d + i]!)).toBeLessThanOrEqual(tol);
+          const hu = new Float64Array(d);
+          ex.hvp(c.p, c.u, hu);
+          for (let i = 0; i < d; i++) {
+            let s = 0;
+            for (let k = 0; k < d; k++) s += Hm[i * d + k]! * c.u[k]!;
+            expect(Math.abs(s - hu[i]!)).toBeLessThanOrEqual(1e-9 * Math.max(maxAbs(hu), maxAbs(Hm)));
+          }
+        }),
+        { numRuns: 100, seed: 8 },
+      );
+    });
+
+    it('larger random networks and data sets, with optimizer-like sequences of nearby points', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 80 }),
+          fc.integer({ min: 1, max: 3000 }),
+          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          fc.constantFrom('relu', 'leakyRelu'),
+          (H, n, seed, activation) => {
+            const rng = createRng(seed, 'exact-large');
+            const x = Float64Array.from({ length: n }, () => Math.round(400 * (2 * rng.uniform() - 1)) / 200);
+            const y = Float64Array.from(x, (v) => Math.sin(3 * v) + 0.3 * v * v + 0.1 * rng.normal());
+            const spec: NetworkSpec = { inputs: 1, hidden: [H], activation, leakySlope: 0.05 };
+            const data: Dataset = { inputs: 1, n, x, y };
+            const ex = createExactObjective(spec, data);
+            const de = createDenseObjective(spec, data);
+            const p = Float64Array.from({ length: 3 * H + 1 }, () => rng.normal());
+            const ge = new Float64Array(p.length);
+            const gd = new Float64Array(p.length);
+            for (let step = 0; step < 5; step++) {
+              expectClose(ex.lossGrad(p, ge), de.lossGrad(p, gd), yScale(data));
+              expectVecClose(ge, gd, 1e-6 * yScale(data));
+              for (let k = 0; k < p.length; k++) p[k] = p[k]! - 0.05 * gd[k]!;
+            }
+          },
+        ),
+        { numRuns: 40, seed: 10 },
+      );
+    });
+
+    it('results do not depend on the previous evaluation (warm starts, other data sets)', () => {
+      fc.assert(
+        fc.property(caseArb, caseArb, (a, b) => {
+          if (a.spec.hidden[0] !== b.spec.hidden[0] || a.spec.activation !== b.spec.activation) return;
+          const H = a.spec.hidden[0]!;
+          const slope = negativeSlope(a.spec.activation, a.spec.leakySlope)!;
+          // A kernel and samples of their own (never called before) against an objective that last
+          // saw another point, after the shape's shared kernel saw another data set (its splits can
+          // lie beyond this set's length).
+          const fresh = createExactKernel(H, slope);
+          const sorted = sortSamples(a.data.x, a.data.y, backend === 'wasm').full;
+          const expected = fresh.sse(a.p, sorted) / a.data.n;
+          createExactObjective(a.spec, b.data).loss(b.p);
+          const warmed = createExactObjective(a.spec, a.data);
+          warmed.loss(b.p);
+          expect(warmed.loss(a.p)).toBe(expected);
+          const g = new Float64Array(a.p.length);
+          const gFresh = new Float64Array(a.p.length);
+          warmed.lossGrad(b.p, g);
+          warmed.lossGrad(a.p, g);
+          fresh.sseGrad(a.p, sortSamples(a.data.x, a.data.y, backend === 'wasm').full, gFresh, 2 / a.data.n);
+          expect(g).toEqual(gFresh);
+        }),
+        { numRuns: 200, seed: 9 },
+      );
+    });
   });
-});
 
 describe('engine registry', () => {
   it('auto picks exact for 1-H-1 piecewise-linear models and dense otherwise', () => {

@@ -1,0 +1,231 @@
+/**
+ * The exact engine's loss and gradient on WebAssembly (wasm/exact1.wat): the same algorithm as
+ * exactKernel.ts, with steadier and lower per-unit cost than JIT-compiled JavaScript. One instance per
+ * set of sorted samples: its memory holds the samples (SortedSamples views them in place, so nothing is
+ * copied per call) followed by scratch for one network width, including the previous call's splits
+ * and unit order, which warm-start the next call on the same samples.
+ */
+import { instantiateWasm, WASM_PAGE, type WasmMemory } from '../wasm/load';
+import { exact1WasmHex } from '../wasm/exact1Wasm';
+
+interface Exact1Exports {
+  memory: WasmMemory;
+  splits(
+    pP: number,
+    H: number,
+    pX: number,
+    n: number,
+    pGuide: number,
+    x0: number,
+    gscale: number,
+    slope: number,
+    yMean: number,
+    pSplit: number,
+    pOrder: number,
+    pKB: number,
+    pKA: number,
+    pDA: number,
+    pDC: number,
+    pAC: number,
+  ): number;
+  walk(
+    pP: number,
+    H: number,
+    pSums: number,
+    n: number,
+    pSplit: number,
+    pOrder: number,
+    pKB: number,
+    pKA: number,
+    pDA: number,
+    pDC: number,
+    pAC: number,
+    pR0: number,
+    pR1: number,
+    pG: number,
+    scale: number,
+  ): number;
+}
+
+/** What the instance needs of the sorted samples it holds (exactData.ts's SortedSamples). */
+export interface WasmSamples {
+  n: number;
+  x: Float64Array;
+  sums: Float64Array;
+  guide: Int32Array;
+  yMean: number;
+  x0: number;
+  scale: number;
+}
+
+export interface ExactWasm {
+  /** Views of the sample arrays in the instance's memory (replaced when the memory grows). */
+  readonly x: Float64Array;
+  readonly sums: Float64Array;
+  readonly guide: Int32Array;
+  /** Σ (f - y)² at p for a 1-H-1 network with negative-side slope `slope`. */
+  sse(p: Float64Array, H: number, slope: number, s: WasmSamples): number;
+  /** Σ (f - y)², and its gradient times `scale` written into g. */
+  sseGrad(p: Float64Array, H: number, slope: number, s: WasmSamples, g: Float64Array, scale: number): number;
+}
+
+const align16 = (bytes: number): number => (bytes + 15) & ~15;
+
+/** An instance holding `cap` sorted samples, or null where WebAssembly is unavailable. */
+export function createExactWasm(cap: number): ExactWasm | null {
+  const wasm = instantiateWasm(exact1WasmHex) as Exact1Exports | null;
+  return wasm ? new ExactInstance(wasm, cap) : null;
+}
+
+/**
+ * A class rather than a closure per instance: every set of sorted samples has its own instance, and
+ * V8 keeps one fast copy of the methods for all of them (closures made the later ones ~1.8x slower).
+ */
+class ExactInstance implements ExactWasm {
+  x = new Float64Array(0);
+  sums = new Float64Array(0);
+  guide = new Int32Array(0);
+  private readonly pSums: number;
+  private readonly pGuide: number;
+  private readonly base: number;
+  // Scratch for the current width (byte offsets), laid out by `reserve`.
+  private width = -1;
+  private pP = 0;
+  private pG = 0;
+  private pKB = 0;
+  private pKA = 0;
+  private pDA = 0;
+  private pDC = 0;
+  private pAC = 0;
+  private pR0 = 0;
+  private pR1 = 0;
+  private pSplit = 0;
+  private pOrder = 0;
+  private f64 = new Float64Array(0);
+  private i32 = new Int32Array(0);
+  private keys = new Float64Array(0);
+
+  constructor(
+    private readonly wasm: Exact1Exports,
+    private readonly cap: number,
+  ) {
+    this.pSums = align16(8 * cap);
+    this.pGuide = this.pSums + 40 * (cap + 1);
+    this.base = align16(this.pGuide + 4 * (cap + 1));
+    this.grow(this.base);
+  }
+
+  private grow(bytes: number): void {
+    const have = this.wasm.memory.buffer.byteLength;
+    if (bytes > have) this.wasm.memory.grow(Math.ceil((bytes - have) / WASM_PAGE));
+    const buf = this.wasm.memory.buffer;
+    this.f64 = new Float64Array(buf);
+    this.i32 = new Int32Array(buf);
+    this.x = new Float64Array(buf, 0, this.cap);
+    this.sums = new Float64Array(buf, this.pSums, 5 * (this.cap + 1));
+    this.guide = new Int32Array(buf, this.pGuide, this.cap + 1);
+  }
+
+  /** Lays out scratch for width H; a new width starts from identity order (splits are checked anyway). */
+  private reserve(H: number, s: WasmSamples): void {
+    if (H === this.width) return;
+    this.width = H;
+    this.pP = this.base;
+    this.pG = this.pP + align16(8 * (3 * H + 1));
+    this.pKB = this.pG + align16(8 * (3 * H + 1));
+    this.pKA = this.pKB + 8 * H;
+    this.pDA = this.pKA + 8 * H;
+    this.pDC = this.pDA + 8 * H;
+    this.pAC = this.pDC + 8 * H;
+    this.pR0 = this.pAC + 16;
+    this.pR1 = this.pR0 + 8 * H;
+    this.pSplit = this.pR1 + 8 * H;
+    this.pOrder = this.pSplit + 4 * H;
+    this.grow(this.pOrder + 4 * H);
+    // The samples' views moved with the memory.
+    s.x = this.x;
+    s.sums = this.sums;
+    s.guide = this.guide;
+    for (let u = 0; u < H; u++) {
+      this.i32[this.pSplit / 4 + u] = 0;
+      this.i32[this.pOrder / 4 + u] = u;
+    }
+    this.keys = new Float64Array(H);
+  }
+
+  /** Copies p in, then the splits and unit order for it. */
+  private prepare(p: Float64Array, H: number, slope: number, s: WasmSamples): void {
+    this.reserve(H, s);
+    this.f64.set(p, this.pP / 8);
+    const ok = this.wasm.splits(
+      this.pP,
+      H,
+      0,
+      s.n,
+      this.pGuide,
+      s.x0,
+      s.scale,
+      slope,
+      s.yMean,
+      this.pSplit,
+      this.pOrder,
+      this.pKB,
+      this.pKA,
+      this.pDA,
+      this.pDC,
+      this.pAC,
+    );
+    if (ok) return;
+    // Too far from the previous order for insertion: a native sort of (split, index) keys.
+    const { i32, keys } = this;
+    const sp = this.pSplit / 4;
+    const od = this.pOrder / 4;
+    for (let u = 0; u < H; u++) keys[u] = i32[sp + u]! * H + u;
+    keys.sort();
+    for (let u = 0; u < H; u++) i32[od + u] = keys[u]! - Math.floor(keys[u]! / H) * H;
+  }
+
+  sse(p: Float64Array, H: number, slope: number, s: WasmSamples): number {
+    this.prepare(p, H, slope, s);
+    return this.wasm.walk(
+      this.pP,
+      H,
+      this.pSums,
+      s.n,
+      this.pSplit,
+      this.pOrder,
+      this.pKB,
+      this.pKA,
+      this.pDA,
+      this.pDC,
+      this.pAC,
+      0,
+      0,
+      0,
+      0,
+    );
+  }
+
+  sseGrad(p: Float64Array, H: number, slope: number, s: WasmSamples, g: Float64Array, scale: number): number {
+    this.prepare(p, H, slope, s);
+    const total = this.wasm.walk(
+      this.pP,
+      H,
+      this.pSums,
+      s.n,
+      this.pSplit,
+      this.pOrder,
+      this.pKB,
+      this.pKA,
+      this.pDA,
+      this.pDC,
+      this.pAC,
+      this.pR0,
+      this.pR1,
+      this.pG,
+      scale,
+    );
+    g.set(this.f64.subarray(this.pG / 8, this.pG / 8 + 3 * H + 1));
+    return total;
+  }
+}
