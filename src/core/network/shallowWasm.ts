@@ -10,7 +10,7 @@ import { shallow1WasmHex } from '../wasm/shallow1Wasm';
 
 interface Shallow1Exports {
   memory: WasmMemory;
-  forward(pP: number, H: number, s: number, pX: number, pF: number, n4: number): void;
+  forward(pQ: number, H: number, nPos: number, s: number, pX: number, pF: number, n4: number): void;
   sse(pF: number, pY: number, n: number): number;
   residuals(
     pF: number,
@@ -36,7 +36,9 @@ export function createShallow1Wasm(H: number, s: number): ShallowKernel | null {
   const oC = 3 * H;
   // Offsets in float64 slots (even, so every array starts 16-byte aligned); sized on first use.
   const oP = 0;
-  const oX = even(3 * H + 1);
+  // The forward pass's layout: v·w, v·b (units with v >= 0 first), c.
+  const oQ = even(3 * H + 1);
+  const oX = oQ + even(2 * H + 1);
   let cap = 0;
   let oY = 0;
   let oF = 0;
@@ -70,9 +72,18 @@ export function createShallow1Wasm(H: number, s: number): ShallowKernel | null {
     const n = i1 - i0;
     const n4 = reserve(n);
     mem.set(p, oP);
+    let nPos = 0;
+    let last = H;
+    for (let j = 0; j < H; j++) {
+      const v = p[oV + j]!;
+      const k = v >= 0 ? nPos++ : --last;
+      mem[oQ + k] = v * p[j]!;
+      mem[oQ + H + k] = v * p[H + j]!;
+    }
+    mem[oQ + 2 * H] = p[oC]!;
     mem.set(xs.subarray(i0, i1), oX);
     mem.fill(0, oX + n, oX + n4);
-    wasm!.forward(8 * oP, H, s, 8 * oX, 8 * oF, n4);
+    wasm!.forward(8 * oQ, H, nPos, s, 8 * oX, 8 * oF, n4);
     return n4;
   }
 

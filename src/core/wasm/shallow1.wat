@@ -7,52 +7,132 @@
 ;;   Y  targets (n)                              F  outputs (n4)
 ;;   D  scale·(f - y) (n4, padding 0)           DS s·D (n4, padding 0)
 ;;   G  per-unit Σ act'(z)·d and Σ act'(z)·d·x (2H), then Σ d
-;; Pointers are byte offsets, 16-byte aligned. The pre-activation is b + x·w in that order: the
+;; and Q, the forward pass's copy of the parameters (see "forward"). Pointers are byte offsets,
+;; 16-byte aligned. The pre-activation is b + x·w in that order: the
 ;; expression the exact engine binary-searches and the scalar kernels use, so all agree on which
 ;; side of a kink a sample lies.
 (module
   (memory (export "memory") 1)
 
-  ;; F[i] = c + Σ_j v_j·act(b_j + x_i·w_j) for i < n4. Four samples per pass over the units, so each
-  ;; unit's w, b, v are loaded once per four samples. act(z) = pmax(z, s·z) for 0 <= s <= 1.
+;; F[i] = c + Σ_j v_j·act(b_j + x_i·w_j) for i < n4 (n4 a multiple of 4), from the forward layout at pQ:
+  ;; v·w (H), v·b (H), c, with the units whose v >= 0 first (nPos of them). Then v·act(z) is
+  ;; max(z', s·z') or min(z', s·z') of z' = v·b + x·v·w (0 <= s <= 1): one multiply fewer per sample
+  ;; and unit than scaling act(z) by v. (The backward pass uses b + x·w itself, for the kinks.)
+  ;; Eight samples per pass over the units where there are eight, then a pass of four.
   (func (export "forward")
-    (param $pP i32) (param $H i32) (param $s f64) (param $pX i32) (param $pF i32) (param $n4 i32)
-    (local $i i32) (local $k i32) (local $end8 i32) (local $pB i32) (local $pV i32)
-    (local $x0 v128) (local $x1 v128) (local $f0 v128) (local $f1 v128)
-    (local $w v128) (local $b v128) (local $v v128) (local $sv v128) (local $c v128)
-    (local $z0 v128) (local $z1 v128)
+    (param $pQ i32) (param $H i32) (param $nPos i32) (param $s f64) (param $pX i32) (param $pF i32)
+    (param $n4 i32)
+    (local $i i32) (local $k i32) (local $end8 i32) (local $endPos i32) (local $pVB i32) (local $px i32)
+    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
+    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128)
+    (local $w v128) (local $b v128) (local $sv v128) (local $c v128) (local $z v128)
     (local.set $sv (f64x2.splat (local.get $s)))
-    (local.set $pB (i32.add (local.get $pP) (i32.shl (local.get $H) (i32.const 3))))
-    (local.set $pV (i32.add (local.get $pB) (i32.shl (local.get $H) (i32.const 3))))
-    (local.set $c (v128.load64_splat (i32.add (local.get $pV) (i32.shl (local.get $H) (i32.const 3)))))
+    (local.set $pVB (i32.add (local.get $pQ) (i32.shl (local.get $H) (i32.const 3))))
+    (local.set $c (v128.load64_splat (i32.add (local.get $pVB) (i32.shl (local.get $H) (i32.const 3)))))
     (local.set $end8 (i32.shl (local.get $H) (i32.const 3)))
-    (local.set $i (i32.const 0))
-    (block $done
-      (loop $samples
-        (br_if $done (i32.ge_u (local.get $i) (local.get $n4)))
-        (local.set $x0 (v128.load (i32.add (local.get $pX) (i32.shl (local.get $i) (i32.const 3)))))
-        (local.set $x1 (v128.load offset=16 (i32.add (local.get $pX) (i32.shl (local.get $i) (i32.const 3)))))
+    (local.set $endPos (i32.shl (local.get $nPos) (i32.const 3)))
+    (block $done8
+      (loop $samples8
+        (br_if $done8 (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $n4)))
+        (local.set $px (i32.add (local.get $pX) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $x0 (v128.load (local.get $px)))
+        (local.set $x1 (v128.load offset=16 (local.get $px)))
+        (local.set $x2 (v128.load offset=32 (local.get $px)))
+        (local.set $x3 (v128.load offset=48 (local.get $px)))
         (local.set $f0 (local.get $c))
         (local.set $f1 (local.get $c))
+        (local.set $f2 (local.get $c))
+        (local.set $f3 (local.get $c))
+        ;; units with v >= 0: v·act(z) = max(v·z, s·v·z)
         (local.set $k (i32.const 0))
-        (block $unitsDone
-          (loop $units
-            (br_if $unitsDone (i32.ge_u (local.get $k) (local.get $end8)))
-            (local.set $w (v128.load64_splat (i32.add (local.get $pP) (local.get $k))))
-            (local.set $b (v128.load64_splat (i32.add (local.get $pB) (local.get $k))))
-            (local.set $v (v128.load64_splat (i32.add (local.get $pV) (local.get $k))))
-            (local.set $z0 (f64x2.add (local.get $b) (f64x2.mul (local.get $x0) (local.get $w))))
-            (local.set $z1 (f64x2.add (local.get $b) (f64x2.mul (local.get $x1) (local.get $w))))
-            (local.set $f0 (f64x2.add (local.get $f0) (f64x2.mul (local.get $v)
-              (f64x2.pmax (local.get $z0) (f64x2.mul (local.get $z0) (local.get $sv))))))
-            (local.set $f1 (f64x2.add (local.get $f1) (f64x2.mul (local.get $v)
-              (f64x2.pmax (local.get $z1) (f64x2.mul (local.get $z1) (local.get $sv))))))
+        (block $u8pmaxDone
+          (loop $u8pmax
+            (br_if $u8pmaxDone (i32.ge_u (local.get $k) (local.get $endPos)))
+            (local.set $w (v128.load64_splat (i32.add (local.get $pQ) (local.get $k))))
+            (local.set $b (v128.load64_splat (i32.add (local.get $pVB) (local.get $k))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x0) (local.get $w))))
+            (local.set $f0 (f64x2.add (local.get $f0)
+              (f64x2.pmax (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x1) (local.get $w))))
+            (local.set $f1 (f64x2.add (local.get $f1)
+              (f64x2.pmax (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x2) (local.get $w))))
+            (local.set $f2 (f64x2.add (local.get $f2)
+              (f64x2.pmax (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x3) (local.get $w))))
+            (local.set $f3 (f64x2.add (local.get $f3)
+              (f64x2.pmax (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
-            (br $units)))
-        (v128.store (i32.add (local.get $pF) (i32.shl (local.get $i) (i32.const 3))) (local.get $f0))
-        (v128.store offset=16 (i32.add (local.get $pF) (i32.shl (local.get $i) (i32.const 3))) (local.get $f1))
-        (local.set $i (i32.add (local.get $i) (i32.const 4)))
-        (br $samples))))
+            (br $u8pmax)))
+        ;; units with v < 0: v·act(z) = min(v·z, s·v·z)
+        (local.set $k (local.get $endPos))
+        (block $u8pminDone
+          (loop $u8pmin
+            (br_if $u8pminDone (i32.ge_u (local.get $k) (local.get $end8)))
+            (local.set $w (v128.load64_splat (i32.add (local.get $pQ) (local.get $k))))
+            (local.set $b (v128.load64_splat (i32.add (local.get $pVB) (local.get $k))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x0) (local.get $w))))
+            (local.set $f0 (f64x2.add (local.get $f0)
+              (f64x2.pmin (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x1) (local.get $w))))
+            (local.set $f1 (f64x2.add (local.get $f1)
+              (f64x2.pmin (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x2) (local.get $w))))
+            (local.set $f2 (f64x2.add (local.get $f2)
+              (f64x2.pmin (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x3) (local.get $w))))
+            (local.set $f3 (f64x2.add (local.get $f3)
+              (f64x2.pmin (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $u8pmin)))
+        (local.set $px (i32.add (local.get $pF) (i32.shl (local.get $i) (i32.const 3))))
+        (v128.store (local.get $px) (local.get $f0))
+        (v128.store offset=16 (local.get $px) (local.get $f1))
+        (v128.store offset=32 (local.get $px) (local.get $f2))
+        (v128.store offset=48 (local.get $px) (local.get $f3))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $samples8)))
+    ;; the last four, if n4 is not a multiple of 8
+    (if (i32.lt_u (local.get $i) (local.get $n4))
+      (then
+        (local.set $px (i32.add (local.get $pX) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $x0 (v128.load (local.get $px)))
+        (local.set $x1 (v128.load offset=16 (local.get $px)))
+        (local.set $f0 (local.get $c))
+        (local.set $f1 (local.get $c))
+        ;; units with v >= 0: v·act(z) = max(v·z, s·v·z)
+        (local.set $k (i32.const 0))
+        (block $u4pmaxDone
+          (loop $u4pmax
+            (br_if $u4pmaxDone (i32.ge_u (local.get $k) (local.get $endPos)))
+            (local.set $w (v128.load64_splat (i32.add (local.get $pQ) (local.get $k))))
+            (local.set $b (v128.load64_splat (i32.add (local.get $pVB) (local.get $k))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x0) (local.get $w))))
+            (local.set $f0 (f64x2.add (local.get $f0)
+              (f64x2.pmax (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x1) (local.get $w))))
+            (local.set $f1 (f64x2.add (local.get $f1)
+              (f64x2.pmax (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $u4pmax)))
+        ;; units with v < 0: v·act(z) = min(v·z, s·v·z)
+        (local.set $k (local.get $endPos))
+        (block $u4pminDone
+          (loop $u4pmin
+            (br_if $u4pminDone (i32.ge_u (local.get $k) (local.get $end8)))
+            (local.set $w (v128.load64_splat (i32.add (local.get $pQ) (local.get $k))))
+            (local.set $b (v128.load64_splat (i32.add (local.get $pVB) (local.get $k))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x0) (local.get $w))))
+            (local.set $f0 (f64x2.add (local.get $f0)
+              (f64x2.pmin (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $z (f64x2.add (local.get $b) (f64x2.mul (local.get $x1) (local.get $w))))
+            (local.set $f1 (f64x2.add (local.get $f1)
+              (f64x2.pmin (local.get $z) (f64x2.mul (local.get $z) (local.get $sv)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $u4pmin)))
+        (local.set $px (i32.add (local.get $pF) (i32.shl (local.get $i) (i32.const 3))))
+        (v128.store (local.get $px) (local.get $f0))
+        (v128.store offset=16 (local.get $px) (local.get $f1)))))
 
   ;; Σ (F[i] - Y[i])² over i < n.
   (func (export "sse") (param $pF i32) (param $pY i32) (param $n i32) (result f64)
