@@ -24,7 +24,14 @@ export interface Objective {
   gnvp?(p: Float64Array, v: Float64Array, out: Float64Array): void;
   /** Restrict evaluation to a subset of sample indices (a minibatch); null means all samples. */
   setBatch(subset: Int32Array | null): void;
+  /**
+   * What computes loss and gradient: 'wasm' (the WebAssembly SIMD kernels) or 'js'. Absent means
+   * 'js'. Results report it, so a slow run on a runtime without WebAssembly says why.
+   */
+  readonly kernel?: Kernel;
 }
+
+export type Kernel = 'wasm' | 'js';
 
 export function newCounts(): EvalCounts {
   return { loss: 0, grad: 0, hvp: 0 };

@@ -76,7 +76,7 @@ describe('web build in Chromium', () => {
     const passed = await app.page.evaluate(
       `(${runEngineContract.toString()})(window.__reliefEngine, ${JSON.stringify(contractExperiment)})`,
     );
-    expect(passed).toHaveLength(4);
+    expect(passed).toHaveLength(5);
   });
 
   it('trains the default experiment in a worker and the UI draws it', async () => {
@@ -258,7 +258,7 @@ describe('the Electron renderer path (stand-in preload, real IPC handlers and wo
     const passed = await page.evaluate(
       `(${runEngineContract.toString()})(window.__reliefEngine, ${JSON.stringify(contractExperiment)})`,
     );
-    expect(passed).toHaveLength(4);
+    expect(passed).toHaveLength(5);
   });
 
   it('runs the default experiment over IPC and draws it, with no console errors', async () => {

@@ -64,7 +64,7 @@ describe('Engine contract: IPC engine over the Node worker pool', () => {
     const engine = createIpcEngine(api);
     expect(engine.host).toBe('electron');
     const passed = await runEngineContract(engine, contractExperiment);
-    expect(passed).toHaveLength(4);
+    expect(passed).toHaveLength(5);
     expect(handlers.running).toBe(0);
   });
 });

@@ -29,6 +29,8 @@ export async function runEngineContract(engine: Engine, experiment: unknown): Pr
     loss: Float64Array;
     params: Float64Array;
     path: Float64Array;
+    engine: string;
+    kernel: string;
   }
 
   // 1. A train job runs to the end, reports progress in order, and returns typed arrays.
@@ -54,6 +56,19 @@ export async function runEngineContract(engine: Engine, experiment: unknown): Pr
   );
   ensure(tails === fractions.length, 'each progress report carries its loss values as a Float64Array');
   passed.push('train runs to the end with progress and typed arrays');
+
+  // 1b. Both engines compute on the WebAssembly kernels in this host's workers (a Content-Security-
+  // Policy without 'wasm-unsafe-eval' would silently leave them on the slower JavaScript ones).
+  const dense = JSON.parse(JSON.stringify(experiment)) as { engine?: string };
+  dense.engine = 'dense';
+  const d = await engine.run<Run>('train', { experiment: dense, run: 'short' }).result;
+  ensure(r.engine === 'exact' && r.kernel === 'wasm', `exact engine on wasm (got ${r.engine}, ${r.kernel})`);
+  ensure(d.engine === 'dense' && d.kernel === 'wasm', `dense engine on wasm (got ${d.engine}, ${d.kernel})`);
+  ensure(
+    d.loss.every((v, i) => Math.abs(v - r.loss[i]) <= 1e-9 * Math.abs(r.loss[i])),
+    'the dense and exact engines give the same losses',
+  );
+  passed.push('both engines run on the WebAssembly kernels');
 
   // 2. Same experiment, same numbers: runs are seeded, whichever worker runs them.
   const [a, b] = await Promise.all([

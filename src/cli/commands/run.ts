@@ -51,7 +51,7 @@ export const runCommand: CliCommand = {
           const last = res.loss[res.loss.length - 1];
           progress.done(
             r.name,
-            `${res.status}, ${res.steps} steps, final loss ${last?.toPrecision(6)} (${res.engine})`,
+            `${res.status}, ${res.steps} steps, final loss ${last?.toPrecision(6)} (${res.engine} engine, ${res.kernel === 'wasm' ? 'WebAssembly' : 'JavaScript'})`,
           );
           return res;
         }),

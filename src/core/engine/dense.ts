@@ -13,6 +13,7 @@ export function createDenseObjective(spec: NetworkSpec, data: Dataset): Objectiv
   return {
     dim: net.dim,
     counts,
+    kernel: net.kernel,
     loss(p) {
       counts.loss++;
       return net.loss(p, data.x, data.y, subset);

@@ -56,6 +56,7 @@ export function createExactObjective(spec: NetworkSpec, data: Dataset, useWasm =
   return {
     dim,
     counts,
+    kernel: sorted.full.wasm ? 'wasm' : 'js',
     loss(p) {
       counts.loss++;
       return kernel.sse(p, active) / active.n;

@@ -7,6 +7,7 @@
  * per layer and block (a switch outside the element loops), never per element. Minibatches are
  * gathered block by block into contiguous buffers, so every kernel reads contiguous memory.
  */
+import type { Kernel } from '../objective';
 import { getActivation, type Activation } from './activations';
 import { createShallowKernel, type ShallowKernel } from './denseShallow';
 import { layoutOf, type Layout, type NetworkSpec } from './spec';
@@ -17,6 +18,8 @@ export interface DenseNetwork {
   readonly spec: NetworkSpec;
   readonly layout: Layout;
   readonly dim: number;
+  /** What runs the loss and gradient: the WebAssembly SIMD kernel or JavaScript. */
+  readonly kernel: Kernel;
   /** Network outputs for inputs xs (n*inputs row-major) into out (length n). */
   predict(params: Float64Array, xs: Float64Array, out: Float64Array): void;
   /** MSE on the given samples (or the listed subset). */
@@ -101,7 +104,7 @@ export function createDenseNetwork(spec: NetworkSpec): DenseNetwork {
     return sum / n;
   }
 
-  return { spec, layout, dim: layout.size, predict, loss, lossGrad };
+  return { spec, layout, dim: layout.size, kernel: kernel.kind, predict, loss, lossGrad };
 }
 
 /** act over n entries of z into a; the switch runs once per call, not per element. */
@@ -192,6 +195,7 @@ function createDeepKernel(spec: NetworkSpec, layout: Layout, act: Activation): B
   }
 
   return {
+    kind: 'js',
     forward(p, xs, i0, i1, out) {
       const aL = a[L]!;
       blocks(i0, i1, (start, m) => {

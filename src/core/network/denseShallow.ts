@@ -12,10 +12,13 @@
  * All functions work on samples [i0, i1) of contiguous arrays (xs row-major n x inputs); callers
  * gather minibatches into a block first. Layout: W [inputs x H] row-major, b, v, c (spec.ts).
  */
+import type { Kernel } from '../objective';
 import type { Activation } from './activations';
 import { createShallow1Wasm } from './shallowWasm';
 
 export interface ShallowKernel {
+  /** 'wasm' for the WebAssembly SIMD kernel (shallowWasm.ts), else 'js'. */
+  readonly kind: Kernel;
   /** Network outputs of samples [i0, i1) into out[0 .. i1-i0). */
   forward(p: Float64Array, xs: Float64Array, i0: number, i1: number, out: Float64Array): void;
   /** Σ (f(x_i) - y_i)² over samples [i0, i1). */
@@ -299,7 +302,7 @@ function pwl1(hidden: number, slope: number): ShallowKernel {
     return sum;
   }
 
-  return { forward, sse, sseGrad };
+  return { kind: 'js', forward, sse, sseGrad };
 }
 
 /** Two inputs, act(z) = z > 0 ? z : s·z. Groups of 2 samples. */
@@ -431,7 +434,7 @@ function pwl2(H: number, s: number): ShallowKernel {
     return sum;
   }
 
-  return { forward, sse, sseGrad };
+  return { kind: 'js', forward, sse, sseGrad };
 }
 
 /** Smooth activations, 1 or 2 inputs: per-sample loops; pre-activations kept in one H-vector. */
@@ -461,6 +464,7 @@ function smooth(inputs: 1 | 2, H: number, act: Activation, slope: number): Shall
   }
 
   return {
+    kind: 'js',
     forward(p, xs, i0, i1, out) {
       for (let i = i0; i < i1; i++) {
         pre(p, xs, i);

@@ -127,5 +127,5 @@ export function createShallow1Wasm(H: number, s: number): ShallowKernel | null {
     return sum;
   }
 
-  return { forward, sse, sseGrad };
+  return { kind: 'wasm', forward, sse, sseGrad };
 }

@@ -8,7 +8,7 @@
  */
 import type { Experiment } from '../experiment/schema';
 import type { JobContext } from '../jobs/types';
-import type { Objective } from '../objective';
+import type { Kernel, Objective } from '../objective';
 import { optimizers } from '../optim/registry';
 import { createRng, shuffleInPlace } from '../rng';
 import type { Setup } from '../setup';
@@ -22,6 +22,8 @@ export interface RunResult {
   name: string;
   status: RunStatus;
   engine: string;
+  /** What computed loss and gradient: the WebAssembly SIMD kernels or JavaScript. */
+  kernel: Kernel;
   /** Why the run stopped early, if it did. */
   message?: string;
   /** Number of updates done. */
@@ -187,6 +189,7 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
     name: run.name,
     status,
     engine: setup.engine.name,
+    kernel: raw.kernel ?? 'js',
     ...(message ? { message } : {}),
     steps: done,
     loss: loss.slice(0, done + 1),

@@ -20,6 +20,7 @@ export function experimentWithResults(
         status: r.phase,
         ...(r.message ? { message: r.message } : {}),
         engine: r.result?.engine,
+        kernel: r.result?.kernel,
         steps: r.result?.steps ?? Math.max(0, r.filled - 1),
         loss: Array.from(r.loss.subarray(0, r.filled)),
         testLoss: r.result ? Array.from(r.result.testLoss) : [],
