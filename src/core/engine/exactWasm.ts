@@ -1,12 +1,12 @@
 /**
- * The exact engine's loss and gradient on WebAssembly (wasm/exact1.wat): the same algorithm as
+ * The exact engine's loss and gradient on WebAssembly (wasm/exact.wat): the same algorithm as
  * exactKernel.ts, with steadier and lower per-unit cost than JIT-compiled JavaScript. One instance per
  * set of sorted samples: its memory holds the samples (SortedSamples views them in place, so nothing is
  * copied per call) followed by scratch for one network width, including the previous call's splits
  * and unit order, which warm-start the next call on the same samples.
  */
 import { instantiateWasm, WASM_PAGE, type WasmMemory } from '../wasm/load';
-import { exact1WasmHex } from '../wasm/exact1Wasm';
+import { exactWasmHex } from '../wasm/exactBytes';
 
 interface Exact1Exports {
   memory: WasmMemory;
@@ -73,7 +73,7 @@ const align16 = (bytes: number): number => (bytes + 15) & ~15;
 
 /** An instance holding `cap` sorted samples, or null where WebAssembly is unavailable. */
 export function createExactWasm(cap: number): ExactWasm | null {
-  const wasm = instantiateWasm(exact1WasmHex) as Exact1Exports | null;
+  const wasm = instantiateWasm(exactWasmHex) as Exact1Exports | null;
   return wasm ? new ExactInstance(wasm, cap) : null;
 }
 

@@ -14,7 +14,7 @@
  */
 import type { Kernel } from '../objective';
 import type { Activation } from './activations';
-import { createShallow1Wasm } from './shallowWasm';
+import { createShallowWasm } from './shallowWasm';
 
 export interface ShallowKernel {
   /** 'wasm' for the WebAssembly SIMD kernel (shallowWasm.ts), else 'js'. */
@@ -43,7 +43,7 @@ function pwlSlope(act: Activation, leakySlope: number): number | null {
   return null;
 }
 
-/** Which implementation runs the one-input piecewise-linear case: WebAssembly SIMD where available. */
+/** Which implementation runs the piecewise-linear cases: WebAssembly SIMD where available. */
 export type KernelBackend = 'auto' | 'js';
 
 export function createShallowKernel(
@@ -55,17 +55,19 @@ export function createShallowKernel(
 ): ShallowKernel {
   const s = pwlSlope(act, leakySlope);
   if (s === null) return smooth(inputs, H, act, leakySlope);
-  if (inputs === 2) return pwl2(H, s);
   // Networks of one shape share one kernel (its buffers are scratch, and calls never overlap in a
   // thread): V8 then sees a single closure of the kernel functions and specialises them (the train,
   // test and recording objectives of a run would otherwise make them ~1.4x slower).
-  const key = `${backend}:${H}:${s}`;
-  let k = pwl1Cache.get(key);
-  if (!k) pwl1Cache.set(key, (k = (backend === 'auto' && createShallow1Wasm(H, s)) || pwl1(H, s)));
+  const key = `${backend}:${inputs}:${H}:${s}`;
+  let k = pwlCache.get(key);
+  if (!k) {
+    k = (backend === 'auto' && createShallowWasm(inputs, H, s)) || (inputs === 1 ? pwl1(H, s) : pwl2(H, s));
+    pwlCache.set(key, k);
+  }
   return k;
 }
 
-const pwl1Cache = new Map<string, ShallowKernel>();
+const pwlCache = new Map<string, ShallowKernel>();
 
 /** One input, act(z) = z > 0 ? z : s·z, without branches. Groups of 4 samples. */
 function pwl1(hidden: number, slope: number): ShallowKernel {

@@ -1,16 +1,27 @@
 /**
- * The one-input piecewise-linear shallow kernel (denseShallow.ts) on WebAssembly SIMD: two samples per
- * instruction, computed by the module assembled from core/wasm/shallow1.wat. Same contract and the same
- * pre-activation expression as the JavaScript kernel; inputs are copied into the module's memory per
- * call (O(n + H), against the O(n·H) work).
+ * The piecewise-linear shallow kernels (denseShallow.ts) for one or two inputs on WebAssembly SIMD:
+ * two samples per instruction, computed by the module assembled from core/wasm/shallow.wat. Same
+ * contract and the same pre-activation expression as the JavaScript kernels; inputs are copied into
+ * the module's memory per call (O(n + H), against the O(n·H) work), two-input samples split into one
+ * array per coordinate.
  */
 import type { ShallowKernel } from './denseShallow';
 import { instantiateWasm, WASM_PAGE, type WasmMemory } from '../wasm/load';
-import { shallow1WasmHex } from '../wasm/shallow1Wasm';
+import { shallowWasmHex } from '../wasm/shallowBytes';
 
-interface Shallow1Exports {
+interface ShallowExports {
   memory: WasmMemory;
   forward(pQ: number, H: number, nPos: number, s: number, pX: number, pF: number, n4: number): void;
+  forward2(
+    pQ: number,
+    H: number,
+    nPos: number,
+    s: number,
+    pX1: number,
+    pX2: number,
+    pF: number,
+    n4: number,
+  ): void;
   sse(pF: number, pY: number, n: number): number;
   residuals(
     pF: number,
@@ -23,23 +34,39 @@ interface Shallow1Exports {
     pSum: number,
   ): number;
   backward(pP: number, H: number, pX: number, pD: number, pDS: number, n4: number, pG: number): void;
+  backward2(
+    pP: number,
+    H: number,
+    pX1: number,
+    pX2: number,
+    pD: number,
+    pDS: number,
+    n4: number,
+    pG: number,
+  ): void;
 }
 
 const even = (k: number): number => k + (k & 1);
 
-/** The kernel for act(z) = z > 0 ? z : s·z with 0 <= s <= 1, or null where WebAssembly SIMD is missing. */
-export function createShallow1Wasm(H: number, s: number): ShallowKernel | null {
+/**
+ * The kernel for `inputs` inputs and act(z) = z > 0 ? z : s·z with 0 <= s <= 1, or null where
+ * WebAssembly SIMD is missing. Parameter layout (spec.ts): W [inputs x H], b, v, c.
+ */
+export function createShallowWasm(inputs: 1 | 2, H: number, s: number): ShallowKernel | null {
   if (!(s >= 0 && s <= 1)) return null;
-  const wasm = instantiateWasm(shallow1WasmHex) as Shallow1Exports | null;
+  const wasm = instantiateWasm(shallowWasmHex) as ShallowExports | null;
   if (!wasm) return null;
-  const oV = 2 * H;
-  const oC = 3 * H;
+  const oB = inputs * H;
+  const oV = oB + H;
+  const oC = oV + H;
+  const dim = oC + 1;
   // Offsets in float64 slots (even, so every array starts 16-byte aligned); sized on first use.
   const oP = 0;
-  // The forward pass's layout: v·w, v·b (units with v >= 0 first), c.
-  const oQ = even(3 * H + 1);
-  const oX = oQ + even(2 * H + 1);
+  // The forward pass's layout: v·w per input, v·b (units with v >= 0 first), c.
+  const oQ = even(dim);
+  const oX = oQ + even((inputs + 1) * H + 1);
   let cap = 0;
+  let oX2 = 0;
   let oY = 0;
   let oF = 0;
   let oD = 0;
@@ -53,12 +80,13 @@ export function createShallow1Wasm(H: number, s: number): ShallowKernel | null {
     const n4 = (n + 3) & ~3;
     if (n4 > cap) {
       cap = Math.max(n4, 2 * cap);
-      oY = oX + cap;
+      oX2 = oX + cap;
+      oY = oX2 + (inputs === 2 ? cap : 0);
       oF = oY + cap;
       oD = oF + cap;
       oDS = oD + cap;
       oG = oDS + cap;
-      oSum = oG + 2 * H;
+      oSum = oG + (inputs + 1) * H;
       const bytes = 8 * (oSum + 2);
       const have = wasm!.memory.buffer.byteLength;
       if (bytes > have) wasm!.memory.grow(Math.ceil((bytes - have) / WASM_PAGE));
@@ -77,13 +105,23 @@ export function createShallow1Wasm(H: number, s: number): ShallowKernel | null {
     for (let j = 0; j < H; j++) {
       const v = p[oV + j]!;
       const k = v >= 0 ? nPos++ : --last;
-      mem[oQ + k] = v * p[j]!;
-      mem[oQ + H + k] = v * p[H + j]!;
+      for (let q = 0; q < inputs; q++) mem[oQ + q * H + k] = v * p[q * H + j]!;
+      mem[oQ + inputs * H + k] = v * p[oB + j]!;
     }
-    mem[oQ + 2 * H] = p[oC]!;
-    mem.set(xs.subarray(i0, i1), oX);
-    mem.fill(0, oX + n, oX + n4);
-    wasm!.forward(8 * oQ, H, nPos, s, 8 * oX, 8 * oF, n4);
+    mem[oQ + (inputs + 1) * H] = p[oC]!;
+    if (inputs === 1) {
+      mem.set(xs.subarray(i0, i1), oX);
+      mem.fill(0, oX + n, oX + n4);
+      wasm!.forward(8 * oQ, H, nPos, s, 8 * oX, 8 * oF, n4);
+    } else {
+      for (let i = 0; i < n; i++) {
+        mem[oX + i] = xs[2 * (i0 + i)]!;
+        mem[oX2 + i] = xs[2 * (i0 + i) + 1]!;
+      }
+      mem.fill(0, oX + n, oX + n4);
+      mem.fill(0, oX2 + n, oX2 + n4);
+      wasm!.forward2(8 * oQ, H, nPos, s, 8 * oX, 8 * oX2, 8 * oF, n4);
+    }
     return n4;
   }
 
@@ -113,15 +151,20 @@ export function createShallow1Wasm(H: number, s: number): ShallowKernel | null {
     const sum = wasm!.residuals(8 * oF, 8 * oY, 8 * oD, 8 * oDS, n, s, scale, 8 * oSum);
     mem.fill(0, oD + n, oD + n4);
     mem.fill(0, oDS + n, oDS + n4);
-    wasm!.backward(8 * oP, H, 8 * oX, 8 * oD, 8 * oDS, n4, 8 * oG);
-    // act(z) = act'(z)·z on both sides, so Σ d·act(z) = b·Σ d·act' + w·Σ d·act'·x.
+    if (inputs === 1) wasm!.backward(8 * oP, H, 8 * oX, 8 * oD, 8 * oDS, n4, 8 * oG);
+    else wasm!.backward2(8 * oP, H, 8 * oX, 8 * oX2, 8 * oD, 8 * oDS, n4, 8 * oG);
+    // act(z) = act'(z)·z on both sides, so Σ d·act(z) = b·Σ d·act' + Σ_q w_q·Σ d·act'·x_q.
     for (let j = 0; j < H; j++) {
       const v = p[oV + j]!;
       const g0 = mem[oG + j]!;
-      const g1 = mem[oG + H + j]!;
-      g[j] += v * g1;
-      g[H + j] += v * g0;
-      g[oV + j] += p[j]! * g1 + p[H + j]! * g0;
+      let gv = p[oB + j]! * g0;
+      for (let q = 0; q < inputs; q++) {
+        const gq = mem[oG + (q + 1) * H + j]!;
+        g[q * H + j] += v * gq;
+        gv += p[q * H + j]! * gq;
+      }
+      g[oB + j] += v * g0;
+      g[oV + j] += gv;
     }
     g[oC] += mem[oSum]!;
     return sum;
