@@ -4,18 +4,10 @@
 ;; keeps one instance per set of sorted samples; all pointers are byte offsets into its memory.
 ;;
 ;; A sample i is on the "after" side of unit j's split when (b + x_i·w > 0) != (w < 0): the same
-;; floating-point expression as the dense kernels, so both engines agree on every kink.
+;; floating-point expression as the dense kernels, so both engines agree on every kink. That test is
+;; written out at each use (V8 does not inline calls between WebAssembly functions here).
 (module
   (memory (export "memory") 1)
-
-  ;; 1 when sample i lies after the split of the unit (w, b).
-  (func $after (param $pX i32) (param $i i32) (param $w f64) (param $b f64) (param $neg i32) (result i32)
-    (i32.ne
-      (f64.gt
-        (f64.add (local.get $b)
-          (f64.mul (f64.load (i32.add (local.get $pX) (i32.shl (local.get $i) (i32.const 3)))) (local.get $w)))
-        (f64.const 0))
-      (local.get $neg)))
 
   ;; First index in [0, n] on the after side, galloping out from `guess`, then bisecting.
   (func $findSplit (param $pX i32) (param $n i32) (param $w f64) (param $b f64) (param $neg i32)
@@ -26,7 +18,8 @@
     (if (i32.lt_s (local.get $g) (i32.const 0)) (then (local.set $g (i32.const 0))))
     (if (i32.ge_s (local.get $g) (local.get $n)) (then (local.set $g (i32.sub (local.get $n) (i32.const 1)))))
     (local.set $step (i32.const 1))
-    (if (call $after (local.get $pX) (local.get $g) (local.get $w) (local.get $b) (local.get $neg))
+    (if (i32.ne (f64.gt (f64.add (local.get $b) (f64.mul (local.get $w)
+              (f64.load (i32.add (local.get $pX) (i32.shl (local.get $g) (i32.const 3)))))) (f64.const 0)) (local.get $neg))
       (then
         (local.set $hi (local.get $g))
         (block $out
@@ -35,7 +28,8 @@
             (if (i32.lt_s (local.get $lo) (i32.const 0))
               (then (local.set $lo (i32.const -1)) (br $out)))
             (br_if $out (i32.eqz
-              (call $after (local.get $pX) (local.get $lo) (local.get $w) (local.get $b) (local.get $neg))))
+              (i32.ne (f64.gt (f64.add (local.get $b) (f64.mul (local.get $w)
+              (f64.load (i32.add (local.get $pX) (i32.shl (local.get $lo) (i32.const 3)))))) (f64.const 0)) (local.get $neg))))
             (local.set $hi (local.get $lo))
             (local.set $step (i32.shl (local.get $step) (i32.const 1)))
             (br $down))))
@@ -47,7 +41,8 @@
             (if (i32.ge_s (local.get $hi) (local.get $n))
               (then (local.set $hi (local.get $n)) (br $out)))
             (br_if $out
-              (call $after (local.get $pX) (local.get $hi) (local.get $w) (local.get $b) (local.get $neg)))
+              (i32.ne (f64.gt (f64.add (local.get $b) (f64.mul (local.get $w)
+              (f64.load (i32.add (local.get $pX) (i32.shl (local.get $hi) (i32.const 3)))))) (f64.const 0)) (local.get $neg)))
             (local.set $lo (local.get $hi))
             (local.set $step (i32.shl (local.get $step) (i32.const 1)))
             (br $up)))))
@@ -55,7 +50,8 @@
       (loop $bisect
         (br_if $found (i32.le_s (i32.sub (local.get $hi) (local.get $lo)) (i32.const 1)))
         (local.set $g (i32.shr_s (i32.add (local.get $lo) (local.get $hi)) (i32.const 1)))
-        (if (call $after (local.get $pX) (local.get $g) (local.get $w) (local.get $b) (local.get $neg))
+        (if (i32.ne (f64.gt (f64.add (local.get $b) (f64.mul (local.get $w)
+              (f64.load (i32.add (local.get $pX) (i32.shl (local.get $g) (i32.const 3)))))) (f64.const 0)) (local.get $neg))
           (then (local.set $hi (local.get $g)))
           (else (local.set $lo (local.get $g))))
         (br $bisect)))
@@ -106,7 +102,7 @@
           (local.set $kb (select (f64.const 1) (local.get $slope) (local.get $neg)))
           (local.set $ka (select (local.get $slope) (f64.const 1) (local.get $neg)))
           ;; Most splits stay put or move a sample or two per optimizer step: check the previous
-          ;; split, then scan up to 8 samples the way the check points ($after inlined: this runs
+          ;; split, then scan up to 4 samples the way the check points ($after inlined: this runs
           ;; for every unit on every call). Farther moves, and no previous split, use the guide.
           (local.set $m (i32.load (i32.add (local.get $pSplit) (local.get $o4))))
           (if (i32.le_u (local.get $m) (local.get $n))
@@ -120,7 +116,7 @@
                         (local.get $neg))
                       (then
                         ;; sample m-1 is after the split: it moved left
-                        (local.set $lim (i32.sub (local.get $m) (i32.const 8)))
+                        (local.set $lim (i32.sub (local.get $m) (i32.const 4)))
                         (loop $left
                           (local.set $m (i32.sub (local.get $m) (i32.const 1)))
                           (if (i32.gt_s (local.get $m) (i32.const 0))
@@ -139,7 +135,7 @@
                         (local.get $neg)))
                       (then
                         ;; sample m is before the split: it moved right
-                        (local.set $lim (i32.add (local.get $m) (i32.const 8)))
+                        (local.set $lim (i32.add (local.get $m) (i32.const 4)))
                         (loop $right
                           (local.set $m (i32.add (local.get $m) (i32.const 1)))
                           (if (i32.lt_s (local.get $m) (local.get $n))
