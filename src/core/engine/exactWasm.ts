@@ -101,8 +101,10 @@ class ExactInstance implements ExactWasm {
   private pR1 = 0;
   private pSplit = 0;
   private pOrder = 0;
-  private f64 = new Float64Array(0);
   private i32 = new Int32Array(0);
+  /** Views of the parameters and the gradient in the scratch (made once per layout: no allocation per call). */
+  private pView = new Float64Array(0);
+  private gView = new Float64Array(0);
   private keys = new Float64Array(0);
 
   constructor(
@@ -119,7 +121,6 @@ class ExactInstance implements ExactWasm {
     const have = this.wasm.memory.buffer.byteLength;
     if (bytes > have) this.wasm.memory.grow(Math.ceil((bytes - have) / WASM_PAGE));
     const buf = this.wasm.memory.buffer;
-    this.f64 = new Float64Array(buf);
     this.i32 = new Int32Array(buf);
     this.x = new Float64Array(buf, 0, this.cap);
     this.sums = new Float64Array(buf, this.pSums, 5 * (this.cap + 1));
@@ -142,6 +143,9 @@ class ExactInstance implements ExactWasm {
     this.pSplit = this.pR1 + 8 * H;
     this.pOrder = this.pSplit + 4 * H;
     this.grow(this.pOrder + 4 * H);
+    const buf = this.wasm.memory.buffer;
+    this.pView = new Float64Array(buf, this.pP, 3 * H + 1);
+    this.gView = new Float64Array(buf, this.pG, 3 * H + 1);
     // The samples' views moved with the memory.
     s.x = this.x;
     s.sums = this.sums;
@@ -156,7 +160,7 @@ class ExactInstance implements ExactWasm {
   /** Copies p in, then the splits and unit order for it. */
   private prepare(p: Float64Array, H: number, slope: number, s: WasmSamples): void {
     this.reserve(H, s);
-    this.f64.set(p, this.pP / 8);
+    this.pView.set(p);
     const ok = this.wasm.splits(
       this.pP,
       H,
@@ -225,7 +229,7 @@ class ExactInstance implements ExactWasm {
       this.pG,
       scale,
     );
-    g.set(this.f64.subarray(this.pG / 8, this.pG / 8 + 3 * H + 1));
+    g.set(this.gView);
     return total;
   }
 }
