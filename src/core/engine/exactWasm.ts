@@ -189,13 +189,14 @@ class ExactInstance implements ExactWasm {
     for (let u = 0; u < H; u++) i32[od + u] = keys[u]! - Math.floor(keys[u]! / H) * H;
   }
 
-  sse(p: Float64Array, H: number, slope: number, s: WasmSamples): number {
-    this.prepare(p, H, slope, s);
+  /** The walk after `prepare`: Σ e², and with a `scale` the gradient times it into the scratch. */
+  private walk(n: number, scale: number | null): number {
+    const grad = scale !== null;
     return this.wasm.walk(
       this.pP,
-      H,
+      this.width,
       this.pSums,
-      s.n,
+      n,
       this.pSplit,
       this.pOrder,
       this.pKB,
@@ -203,32 +204,21 @@ class ExactInstance implements ExactWasm {
       this.pDA,
       this.pDC,
       this.pAC,
-      0,
-      0,
-      0,
-      0,
+      grad ? this.pR0 : 0,
+      grad ? this.pR1 : 0,
+      grad ? this.pG : 0,
+      scale ?? 0,
     );
+  }
+
+  sse(p: Float64Array, H: number, slope: number, s: WasmSamples): number {
+    this.prepare(p, H, slope, s);
+    return this.walk(s.n, null);
   }
 
   sseGrad(p: Float64Array, H: number, slope: number, s: WasmSamples, g: Float64Array, scale: number): number {
     this.prepare(p, H, slope, s);
-    const total = this.wasm.walk(
-      this.pP,
-      H,
-      this.pSums,
-      s.n,
-      this.pSplit,
-      this.pOrder,
-      this.pKB,
-      this.pKA,
-      this.pDA,
-      this.pDC,
-      this.pAC,
-      this.pR0,
-      this.pR1,
-      this.pG,
-      scale,
-    );
+    const total = this.walk(s.n, scale);
     g.set(this.gView);
     return total;
   }
