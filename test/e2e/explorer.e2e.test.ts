@@ -115,6 +115,9 @@ describe('explorer', () => {
     });
     expect(r.error).toBeNull();
     expect(r.phases.every((p) => p === 'ok' || p === 'diverged')).toBe(true);
+    // A 1-16-1 relu model: auto picked the exact engine, computed in the Web Workers' WebAssembly.
+    await expect.poll(() => page.getByTestId('ran-on').textContent()).toBe('exact · WebAssembly');
+    expect(await page.getByTestId('engine').inputValue()).toBe('auto');
     expect(Math.min(...r.snapshots)).toBeGreaterThan(1);
     expect(r.critical.length).toBeGreaterThan(0);
     // Only the chosen plane's slice, or a coarse provisional one first (when it came before the runs

@@ -1,15 +1,17 @@
 /** Model: hidden layer sizes, activation and initialization. Inputs follow the target. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { exactApplies } from '../../../../core/engine/exact';
 import { activations } from '../../../../core/network/activations';
 import { initSchemes } from '../../../../core/network/init';
 import { paramCount } from '../../../../core/network/spec';
 import { problemAt } from '../../state/documentStore';
-import { useApp, useDoc } from '../../state/AppContext';
+import { useApp, useDoc, useResults } from '../../state/AppContext';
 import { FieldRow, Select } from '../common/controls';
 import { NumberInput } from '../common/NumberInput';
 
 type InitChoice = 'normal' | 'he' | 'xavier' | 'torch';
+type EngineChoice = 'auto' | 'dense' | 'exact';
 
 export function ModelSection() {
   const { t } = useTranslation();
@@ -24,6 +26,17 @@ export function ModelSection() {
   const std = 'weights' in init ? (init.weights.std ?? 1) : 1;
   const inputs = model.inputs ?? 1;
   const valid = hidden.every((h) => Number.isInteger(h) && h > 0);
+  const engine: EngineChoice = useDoc((s) => s.net!.engine ?? 'auto');
+  const exactFits =
+    valid &&
+    exactApplies({
+      inputs,
+      hidden,
+      activation: model.activation ?? 'relu',
+      leakySlope: model.leakySlope ?? 0.01,
+    });
+  // What the last run computed on (results name their engine and kernel).
+  const ranOn = useResults((s) => s.runs.find((r) => r.result)?.result ?? null);
   return (
     <div className="grid2">
       <FieldRow
@@ -81,6 +94,36 @@ export function ModelSection() {
           })
         }
       />
+      <FieldRow
+        label={t('model.engine')}
+        help={t('model.engineHelp')}
+        error={engine === 'exact' && !exactFits ? t('model.exactNotForThis') : null}
+        htmlFor="engine"
+      >
+        <select
+          id="engine"
+          data-testid="engine"
+          value={engine}
+          onChange={(e) => doc.edit((d) => void (d.engine = e.target.value as EngineChoice))}
+        >
+          <option value="auto">{t('model.engineAuto')}</option>
+          <option value="dense">{t('model.engineDense')}</option>
+          <option value="exact" disabled={!exactFits}>
+            {t('model.engineExact')}
+          </option>
+        </select>
+      </FieldRow>
+      <div className="field">
+        <label>{t('model.ranOn')}</label>
+        <span className="muted" data-testid="ran-on" title={t('model.ranOnHelp')}>
+          {ranOn
+            ? t('model.ranOnValue', {
+                engine: ranOn.engine === 'exact' ? t('model.engineExactShort') : t('model.engineDense'),
+                kernel: t(ranOn.kernel === 'wasm' ? 'model.kernelWasm' : 'model.kernelJs'),
+              })
+            : '—'}
+        </span>
+      </div>
       {initChoice === 'normal' ? (
         <FieldRow
           label={t('model.std')}
