@@ -102,8 +102,8 @@
           (local.set $kb (select (f64.const 1) (local.get $slope) (local.get $neg)))
           (local.set $ka (select (local.get $slope) (f64.const 1) (local.get $neg)))
           ;; Most splits stay put or move a sample or two per optimizer step: check the previous
-          ;; split, then scan up to 4 samples the way the check points ($after inlined: this runs
-          ;; for every unit on every call). Farther moves, and no previous split, use the guide.
+          ;; split, then scan up to 4 samples the way the check points (the side test is written out:
+          ;; this runs for every unit on every call). Farther moves, and no previous split, use the guide.
           (local.set $m (i32.load (i32.add (local.get $pSplit) (local.get $o4))))
           (if (i32.le_u (local.get $m) (local.get $n))
             (then
