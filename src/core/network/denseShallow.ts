@@ -11,6 +11,9 @@
  *
  * All functions work on samples [i0, i1) of contiguous arrays (xs row-major n x inputs); callers
  * gather minibatches into a block first. Layout: W [inputs x H] row-major, b, v, c (spec.ts).
+ *
+ * Where the runtime has WebAssembly SIMD, the piecewise-linear cases (slope in [0, 1]) run on
+ * shallowWasm.ts instead; the JavaScript kernels here are the fallback and the smooth activations.
  */
 import type { Kernel } from '../objective';
 import type { Activation } from './activations';
