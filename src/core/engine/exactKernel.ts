@@ -12,13 +12,17 @@
  * expression is monotone in x, so it can be binary-searched); ties, samples on a kink, w_j = 0 and
  * duplicate x all follow from it. Only the summation order differs, at rounding level.
  *
- * Each split search starts where an index guide over x puts the kink -b/w and gallops from there
- * (a step or two for spread-out data); the unit order is re-sorted by insertion from the previous
+ * Each split is first checked where the previous call left it (most stay put between optimizer
+ * steps); otherwise the search starts where an index guide over x puts the kink -b/w and gallops from
+ * there (a step or two for spread-out data); the unit order is re-sorted by insertion from the previous
  * order, so nearby parameter points (optimizer steps, grid neighbours) cost little. Results never
  * depend on that history: splits are exact and units are ordered by (split, index), a unique order.
  *
  * Layout (spec.ts): w = p[0..H), b = p[H..2H), v = p[2H..3H), c = p[3H]. Loss is the mean squared
  * error over the samples (no 1/2).
+ *
+ * Samples sorted into a WebAssembly instance (exactData.ts, where the runtime has one) get their loss
+ * and gradient from exactWasm.ts, the same algorithm compiled; Hessian-vector products run here.
  */
 import type { SortedSamples } from './exactData';
 
