@@ -43,5 +43,11 @@ export function instantiateWasm(hex: string): Record<string, unknown> | null {
     }
     modules.set(hex, module);
   }
-  return module ? new api.Instance(module).exports : null;
+  if (!module) return null;
+  try {
+    return new api.Instance(module).exports;
+  } catch {
+    // No memory for one more instance (each reserves address space): the caller's JavaScript path.
+    return null;
+  }
 }
