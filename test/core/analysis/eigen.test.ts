@@ -67,22 +67,23 @@ describe('symmetric eigen-solver (tred2 + tql2)', () => {
   });
 });
 
+/** v -> A·v for a dense row-major n x n matrix: the product Lanczos is given. */
+function matVec(a: Float64Array, n: number) {
+  return (v: Float64Array, out: Float64Array): void => {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += a[i * n + j]! * v[j]!;
+      out[i] = s;
+    }
+  };
+}
+
 describe('Lanczos with full reorthogonalisation', () => {
   it('finds the extreme eigenvalues of a random symmetric matrix', () => {
     const n = 200;
     const a = randomSymmetric(n, 2);
     const dense = symEigen(a, n, false).values;
-    const r = lanczos(
-      (v, out) => {
-        for (let i = 0; i < n; i++) {
-          let s = 0;
-          for (let j = 0; j < n; j++) s += a[i * n + j]! * v[j]!;
-          out[i] = s;
-        }
-      },
-      n,
-      { steps: 120, rng: createRng(3, 'l') },
-    );
+    const r = lanczos(matVec(a, n), n, { steps: 120, rng: createRng(3, 'l') });
     expect(r.values[0]).toBeCloseTo(dense[0]!, 8);
     expect(r.values[r.steps - 1]).toBeCloseTo(dense[n - 1]!, 8);
     expect(r.residuals[0]).toBeLessThan(1e-6);
@@ -92,17 +93,7 @@ describe('Lanczos with full reorthogonalisation', () => {
     const n = 25;
     const a = randomSymmetric(n, 4);
     const dense = symEigen(a, n, false).values;
-    const r = lanczos(
-      (v, out) => {
-        for (let i = 0; i < n; i++) {
-          let s = 0;
-          for (let j = 0; j < n; j++) s += a[i * n + j]! * v[j]!;
-          out[i] = s;
-        }
-      },
-      n,
-      { steps: n, rng: createRng(5, 'l') },
-    );
+    const r = lanczos(matVec(a, n), n, { steps: n, rng: createRng(5, 'l') });
     for (let k = 0; k < n; k++) expect(r.values[k]).toBeCloseTo(dense[k]!, 9);
   });
 });

@@ -2,9 +2,8 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLoss } from '../../lib/format';
-import { THEME_COLORS } from '../../lib/themeColors';
-import { useApp, useResults, useView } from '../../state/AppContext';
-import { prepare, useExportedCanvas } from '../common/useCanvas';
+import { useApp, useResults } from '../../state/AppContext';
+import { usePlotCanvas } from '../common/useCanvas';
 
 const BINS = 20;
 
@@ -13,9 +12,7 @@ export function CensusHistogram() {
   const { runner } = useApp();
   const census = useResults((s) => s.census);
   const runs = useResults((s) => s.runs);
-  const theme = useView((s) => s.theme);
-  const colors = THEME_COLORS[theme];
-  const [ref, size] = useExportedCanvas('census', colors.plotBg);
+  const { ref, size, colors, begin } = usePlotCanvas('census');
   const hist = useMemo(() => {
     if (!census || census.finalLosses.length === 0) return null;
     const logs = census.finalLosses.map((f) => Math.log10(Math.max(f.loss, 1e-300)));
@@ -32,11 +29,8 @@ export function CensusHistogram() {
   }, [census, runs]);
 
   useEffect(() => {
-    const c = ref.current;
-    if (!c || size.w < 10) return;
-    const ctx = prepare(c, size);
-    ctx.fillStyle = colors.plotBg;
-    ctx.fillRect(0, 0, size.w, size.h);
+    const ctx = begin();
+    if (!ctx) return;
     if (!hist) return;
     const L = 34;
     const T = 8;
@@ -68,7 +62,7 @@ export function CensusHistogram() {
     ctx.fillText(formatLoss(10 ** hist.hi), L + W, T + H + 4);
     ctx.textAlign = 'center';
     ctx.fillText(t('census.axisShort'), L + W / 2, T + H + 17);
-  }, [hist, size, colors, runs, ref, t]);
+  }, [hist, size, colors, runs, begin, t]);
 
   return (
     <div className="analysis-body" data-testid="census-tab">

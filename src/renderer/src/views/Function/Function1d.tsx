@@ -6,27 +6,21 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isShallow1d, unitContribution, unitsOf } from '../../lib/kinks';
-import { THEME_COLORS } from '../../lib/themeColors';
 import { useView } from '../../state/AppContext';
-import { prepare, useExportedCanvas } from '../common/useCanvas';
+import { usePlotCanvas } from '../common/useCanvas';
 import type { FunctionData } from './useFunctionData';
 
 const PAD = { l: 44, r: 12, t: 12, b: 28 };
 
 export function Function1d({ data }: { data: FunctionData }) {
   const { t } = useTranslation();
-  const theme = useView((s) => s.theme);
-  const colors = THEME_COLORS[theme];
-  const [ref, size] = useExportedCanvas('function', colors.plotBg);
+  const { ref, size, colors, theme, begin } = usePlotCanvas('function');
   const showKinks = useView((s) => s.showKinks);
   const showUnits = useView((s) => s.showUnits);
 
   useEffect(() => {
-    const canvas = ref.current;
-    if (!canvas || size.w < 10) return;
-    const ctx = prepare(canvas, size);
-    ctx.fillStyle = colors.plotBg;
-    ctx.fillRect(0, 0, size.w, size.h);
+    const ctx = begin();
+    if (!ctx) return;
     const { xs, target, points, curves, domain, experiment } = data;
     const [x0, x1] = domain[0]!;
     let y0 = Infinity;
@@ -145,7 +139,7 @@ export function Function1d({ data }: { data: FunctionData }) {
     }
     for (const c of curves) line(c.y, c.color, c.focus ? 3 : 2.2, c.focus ? [7, 4] : []);
     ctx.restore();
-  }, [data, size, colors, theme, showKinks, showUnits, ref]);
+  }, [data, size, colors, theme, showKinks, showUnits, begin]);
 
   return (
     <div className="plot-host">

@@ -7,25 +7,19 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layoutOf } from '../../../../core/network/spec';
 import { colorTable } from '../../lib/colorMaps';
-import { THEME_COLORS } from '../../lib/themeColors';
 import { useView } from '../../state/AppContext';
-import { prepare, useExportedCanvas } from '../common/useCanvas';
+import { usePlotCanvas } from '../common/useCanvas';
 import type { FunctionData } from './useFunctionData';
 
 export function Function2d({ data }: { data: FunctionData }) {
   const { t } = useTranslation();
-  const theme = useView((s) => s.theme);
-  const colors = THEME_COLORS[theme];
-  const [ref, size] = useExportedCanvas('function', colors.plotBg);
+  const { ref, size, colors, theme, begin } = usePlotCanvas('function');
   const colorMap = useView((s) => s.colorMap);
   const showKinks = useView((s) => s.showKinks);
 
   useEffect(() => {
-    const canvas = ref.current;
-    if (!canvas || size.w < 10) return;
-    const ctx = prepare(canvas, size);
-    ctx.fillStyle = colors.plotBg;
-    ctx.fillRect(0, 0, size.w, size.h);
+    const ctx = begin();
+    if (!ctx) return;
     const { side, target, curves, domain, points, experiment } = data;
     const focus = curves.find((c) => c.focus) ?? curves[0];
     const values = focus ? focus.y : target;
@@ -92,7 +86,7 @@ export function Function2d({ data }: { data: FunctionData }) {
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.fillText(focus ? `${focus.name}` : t('function.target'), bx + S / 2, by + S + 16);
-  }, [data, size, colors, theme, colorMap, showKinks, ref, t]);
+  }, [data, size, colors, theme, colorMap, showKinks, begin, t]);
 
   return (
     <div className="plot-host">

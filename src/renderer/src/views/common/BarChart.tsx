@@ -1,9 +1,7 @@
 /** A small canvas bar chart (eigenvalue spectra, histograms): signed bars on a zero line, labelled axis. */
 import { useEffect } from 'react';
 import { formatNumber } from '../../lib/format';
-import { THEME_COLORS } from '../../lib/themeColors';
-import { useView } from '../../state/AppContext';
-import { prepare, useExportedCanvas } from './useCanvas';
+import { usePlotCanvas } from './useCanvas';
 
 export interface Bar {
   readonly value: number;
@@ -18,15 +16,10 @@ export function BarChart(props: {
   xLabel?: string;
   testId?: string;
 }) {
-  const theme = useView((s) => s.theme);
-  const colors = THEME_COLORS[theme];
-  const [ref, size] = useExportedCanvas(props.exportName, colors.plotBg);
+  const { ref, size, colors, begin } = usePlotCanvas(props.exportName);
   useEffect(() => {
-    const c = ref.current;
-    if (!c || size.w < 10) return;
-    const ctx = prepare(c, size);
-    ctx.fillStyle = colors.plotBg;
-    ctx.fillRect(0, 0, size.w, size.h);
+    const ctx = begin();
+    if (!ctx) return;
     const bars = props.bars;
     if (bars.length === 0) return;
     const L = 52;
@@ -68,7 +61,7 @@ export function BarChart(props: {
       ctx.fillStyle = colors.muted;
       ctx.fillText(props.xLabel, L + W / 2, T + H + 12);
     }
-  }, [props.bars, props.xLabel, size, colors, ref]);
+  }, [props.bars, props.xLabel, size, colors, begin]);
   return (
     <div className="plot-host">
       <canvas ref={ref} role="img" aria-label={props.label} data-testid={props.testId} />

@@ -1,9 +1,7 @@
 /** A small canvas line chart for profiles (the NEB barrier): several series over a shared x, one y axis. */
 import { useEffect } from 'react';
 import { formatLoss, formatNumber } from '../../lib/format';
-import { THEME_COLORS } from '../../lib/themeColors';
-import { useView } from '../../state/AppContext';
-import { prepare, useExportedCanvas } from './useCanvas';
+import { usePlotCanvas } from './useCanvas';
 
 export interface LineSeries {
   readonly y: readonly number[];
@@ -19,15 +17,10 @@ export function LineChart(props: {
   xLabel: string;
   exportName: string;
 }) {
-  const theme = useView((s) => s.theme);
-  const colors = THEME_COLORS[theme];
-  const [ref, size] = useExportedCanvas(props.exportName, colors.plotBg);
+  const { ref, size, colors, begin } = usePlotCanvas(props.exportName);
   useEffect(() => {
-    const c = ref.current;
-    if (!c || size.w < 10) return;
-    const ctx = prepare(c, size);
-    ctx.fillStyle = colors.plotBg;
-    ctx.fillRect(0, 0, size.w, size.h);
+    const ctx = begin();
+    if (!ctx) return;
     const { x, series } = props;
     if (x.length < 2) return;
     const L = 56;
@@ -87,7 +80,7 @@ export function LineChart(props: {
         ctx.fill();
       });
     }
-  }, [props, size, colors, ref]);
+  }, [props, size, colors, begin]);
   return (
     <div className="plot-host">
       <canvas ref={ref} role="img" aria-label={props.label} />

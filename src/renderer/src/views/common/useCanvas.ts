@@ -1,5 +1,7 @@
 /** A canvas that tracks its element's size (device-pixel sharp) and redraws when size or inputs change. */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { THEME_COLORS } from '../../lib/themeColors';
+import { useView } from '../../state/AppContext';
 import { canvasPng, registerExport } from './exportRegistry';
 
 export function useCanvasSize(): [
@@ -50,4 +52,24 @@ export function useExportedCanvas(name: string, background: string): ReturnType<
     return registerExport(name, () => canvasPng(c, background));
   }, [ref, size.w, background, name]);
   return [ref, size];
+}
+
+/**
+ * A plot canvas on the theme's background: sized to its box, offered for PNG export under `name`, and
+ * `begin()` gives its 2-D context cleared to the plot background (null until laid out). Draw in an
+ * effect that depends on `begin` and the plotted data.
+ */
+export function usePlotCanvas(name: string) {
+  const theme = useView((s) => s.theme);
+  const colors = THEME_COLORS[theme];
+  const [ref, size] = useExportedCanvas(name, colors.plotBg);
+  const begin = useCallback((): CanvasRenderingContext2D | null => {
+    const c = ref.current;
+    if (!c || size.w < 10) return null;
+    const ctx = prepare(c, size);
+    ctx.fillStyle = colors.plotBg;
+    ctx.fillRect(0, 0, size.w, size.h);
+    return ctx;
+  }, [ref, size, colors]);
+  return { ref, size, colors, theme, begin };
 }
