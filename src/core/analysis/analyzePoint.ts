@@ -4,7 +4,7 @@
  */
 import type { Objective } from '../objective';
 import type { Setup } from '../setup';
-import { classifySpectrum, DEFAULT_TOLERANCE, type Classification, type Tolerance } from './classify';
+import { classifyCritical, DEFAULT_TOLERANCE, type Classification, type Tolerance } from './classify';
 import { hessianSpectrum, type SpectrumOptions } from './hessianSpectrum';
 import { symmetryReport, type SymmetryReport } from './symmetries';
 
@@ -35,7 +35,7 @@ export interface PointAnalysis {
 
 export interface AnalyzeOptions extends SpectrumOptions {
   tolerance?: Tolerance;
-  /** ‖∇L‖ at or below this counts as critical (default 1e-6·max(1, L)). */
+  /** ‖∇L‖ at or below this counts as critical (default `criticalGradTol`: 1e-6·max(1, |L|)). */
   gradTol?: number;
 }
 
@@ -52,10 +52,11 @@ export function analyzeObjective(
   for (let i = 0; i < g.length; i++) gn += g[i]! * g[i]!;
   gn = Math.sqrt(gn);
   const s = hessianSpectrum(f, p, opts);
-  const c = classifySpectrum(s.values, {
+  const c = classifyCritical(s.values, gn, loss, {
     symmetryFlat: symmetries?.flat ?? null,
     partial: s.partial,
     tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
+    ...(opts.gradTol !== undefined ? { gradTol: opts.gradTol } : {}),
   });
   return {
     label,
@@ -64,7 +65,7 @@ export function analyzeObjective(
     eigenvalues: s.values,
     classification: c.classification,
     index: c.index,
-    critical: gn <= (opts.gradTol ?? 1e-6 * Math.max(1, Math.abs(loss))),
+    critical: c.critical,
     flat: c.flat,
     symmetryFlat: symmetries ? symmetries.flat : null,
     unexplainedFlat: c.unexplainedFlat,

@@ -216,3 +216,17 @@ function transposeInPlace(a: Float64Array, n: number): void {
       a[j * n + i] = t;
     }
 }
+
+/**
+ * Eigenvalues of the symmetric 2x2 [[p, q], [q, r]] in increasing order, in closed form. The smaller-magnitude
+ * one is det / λbig, which stays accurate when the two differ by many orders of magnitude (Rosenbrock's
+ * valley has ~1000:1).
+ */
+export function eigenvalues2(p: number, q: number, r: number): [number, number] {
+  const m = (p + r) / 2;
+  const dlt = Math.hypot((p - r) / 2, q);
+  if (dlt === 0) return [m, m];
+  const big = m >= 0 ? m + dlt : m - dlt;
+  const small = big === 0 ? 0 : (p * r - q * q) / big;
+  return big >= small ? [small, big] : [big, small];
+}

@@ -45,10 +45,3 @@ export function createRestriction(
     return out;
   };
 }
-
-/** Eigenvalues (ascending) of the symmetric 2x2 [[h11, h12], [h12, h22]]. */
-export function eig2(h11: number, h12: number, h22: number): [number, number] {
-  const m = 0.5 * (h11 + h22);
-  const r = Math.hypot(0.5 * (h11 - h22), h12);
-  return [m - r, m + r];
-}

@@ -1,9 +1,12 @@
 /**
  * Critical points of a surface: Newton's method on the gradient (p ← p − H⁻¹∇f, exact H) from a grid of
- * starts, deduplicated, each classified by the closed-form eigenvalues of its exact Hessian. Newton on
- * the gradient converges to minima, saddles and maxima alike, which is the point: it finds them all.
+ * starts, deduplicated, each classified by the closed-form eigenvalues of its exact Hessian with
+ * `analyze`'s rule (`classifyCritical`: same kind, same index). Newton on the gradient converges to
+ * minima, saddles and maxima alike, which is the point: it finds them all.
  */
-import { classify, eigenvalues2, type CriticalKind } from './hessian2';
+import { classifyCritical } from '../analysis/classify';
+import { eigenvalues2 } from '../analysis/symEigen';
+import type { CriticalKind } from './hessian2';
 import type { Window } from './gallery';
 import type { Surface } from './surface';
 
@@ -13,8 +16,12 @@ export interface CriticalPoint {
   value: number;
   /** Hessian eigenvalues, increasing. */
   eig: [number, number];
-  /** Max-norm of the gradient at `at`. */
+  /** Number of negative eigenvalues (as `analyze`'s index). */
+  index: number;
+  /** Euclidean norm of the gradient at `at`. */
   gradNorm: number;
+  /** Whether gradNorm passes the critical-point test (`criticalGradTol`). */
+  critical: boolean;
   /** How many grid starts converged here. */
   hits: number;
 }
@@ -53,15 +60,20 @@ export function newtonOnGradient(s: Surface, p: Float64Array, opts: NewtonOption
   return -1;
 }
 
-/** Value, gradient norm, Hessian eigenvalues and kind at p. */
+/** Value, gradient norm, Hessian eigenvalues, kind and index at p. */
 export function describePoint(s: Surface, p: ArrayLike<number>): Omit<CriticalPoint, 'hits'> {
   const eig = eigenvalues2(s.faa(p), s.fab(p), s.fbb(p));
+  const value = s.f(p);
+  const gradNorm = Math.hypot(s.fa(p), s.fb(p));
+  const c = classifyCritical(eig, gradNorm, value, { symmetryFlat: 0 });
   return {
     at: [p[0]!, p[1]!],
-    kind: classify(eig[0], eig[1]),
-    value: s.f(p),
+    kind: c.classification,
+    value,
     eig,
-    gradNorm: Math.max(Math.abs(s.fa(p)), Math.abs(s.fb(p))),
+    index: c.index,
+    gradNorm,
+    critical: c.critical,
   };
 }
 

@@ -135,5 +135,25 @@ describe('classification of constructed points with known answers', () => {
       expect(a.flat).toBe(2);
       expect(a.symmetryFlat).toBe(2);
     });
+
+    it('with E[y] ≠ 0 the origin has eigenvalues ±2·sqrt(E[xy]² + E[y]²) and is not a critical point (∂L/∂c = −2E[y])', () => {
+      // Each unit's output weight a couples to its w and b through −2E[xy] and −2E[y]; c alone has 2.
+      const y1 = g.map((x) => 2 * x + 1); // E[y] = 1, E[xy] = 2 E[x^2]
+      const p = new Float64Array(7);
+      const a = analyzePoint(
+        setup({ inputs: 1, hidden: [2], activation: 'linear', params: Array.from(p) }, g, y1),
+        p,
+        'origin',
+      );
+      const lam = 2 * Math.hypot(2 * s2, 1);
+      expect(a.eigenvalues[0]).toBeCloseTo(-lam, 12);
+      expect(a.eigenvalues[1]).toBeCloseTo(-lam, 12);
+      expect(a.eigenvalues[6]).toBeCloseTo(lam, 12);
+      expect(Array.from(a.eigenvalues).some((v) => Math.abs(v - 2) < 1e-12)).toBe(true);
+      expect(Math.abs(a.eigenvalues[0]! + 4 * s2)).toBeGreaterThan(0.1); // not ±2E[xy]
+      expect(a.gradNorm).toBeCloseTo(2, 12);
+      expect(a.critical).toBe(false);
+      expect(a.index).toBe(2);
+    });
   });
 });

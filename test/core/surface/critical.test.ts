@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { findCriticalPoints, mergeCriticalPoints } from '../../../src/core/surface/critical';
 import { gallery } from '../../../src/core/surface/gallery';
-import { classify, eigenvalues2 } from '../../../src/core/surface/hessian2';
+import { eigenvalues2 } from '../../../src/core/analysis/symEigen';
+import { classify } from '../../../src/core/surface/hessian2';
 import { surfaceOf } from '../../../src/core/surface/surface';
 
 describe('2x2 eigenvalues and classification', () => {
