@@ -44,7 +44,7 @@ export default tseslint.config(
               message: 'src/core runs anywhere: no Node, Electron, DOM, React or three.',
             },
             {
-              group: ['**/main/**', '**/renderer/**', '**/cli/**', '**/preload/**'],
+              group: ['**/main/**', '**/renderer/**', '**/cli/**', '**/preload/**', '**/node/**'],
               message: 'core imports only core.',
             },
           ],
@@ -79,11 +79,53 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/main/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'main and cli never import the renderer.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/cli/**'],
+              message: 'main never imports the renderer or the CLI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Plain Node shared by the app's main process and the CLI: it runs where Electron does not exist.
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/node is plain Node: the CLI has no Electron.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/cli/**', '**/renderer/**', '**/preload/index*'],
+              message: 'src/node imports only core, node and the preload API types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The CLI runs without Electron.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'The CLI uses core and src/node, never the app (src/main, renderer, preload).',
+            },
+          ],
+        },
       ],
     },
   },

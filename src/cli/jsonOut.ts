@@ -1,5 +1,5 @@
 /** Result files: plain JSON with typed arrays as number arrays, written atomically. */
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomicSync } from '../node/atomicWrite';
 
 export function toPlain(value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as Float64Array);
@@ -13,5 +13,5 @@ export function toPlain(value: unknown): unknown {
 }
 
 export function writeJsonAtomic(path: string, value: unknown): void {
-  writeFileAtomic(path, `${JSON.stringify(toPlain(value))}\n`);
+  writeFileAtomicSync(path, `${JSON.stringify(toPlain(value))}\n`);
 }

@@ -3,6 +3,7 @@
  * Usage: npm run -s relief -- COMMAND ARGS (see --help). Exit 0 ok, 2 bad input, 1 other failure.
  */
 import { parseArgs } from 'node:util';
+import { InputError } from '../node/inputError';
 import { CliError, EXIT } from './cliError';
 import { commandList, commands } from './commands';
 
@@ -46,9 +47,9 @@ export async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof CliError) {
+    if (e instanceof CliError || e instanceof InputError) {
       process.stderr.write(`relief: ${e.message}\n`);
-      process.exit(e.exitCode);
+      process.exit(e instanceof CliError ? e.exitCode : EXIT.badInput);
     }
     process.stderr.write(`relief: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     process.exit(EXIT.failure);

@@ -1,8 +1,8 @@
 /** The CLI's worker pool: jobs run on worker threads (or inline with --inline, for debugging). */
 import { jobs } from '../core/jobs/registry';
 import { inlineContext } from '../core/jobs/types';
-import { createNodePool } from '../main/pool/nodePool';
-import { JobError, type WorkerPool } from '../main/pool/workerPool';
+import { createNodePool } from '../node/pool/nodePool';
+import { JobError, type WorkerPool } from '../node/pool/workerPool';
 import { CliError, EXIT } from './cliError';
 
 export interface JobRunner {

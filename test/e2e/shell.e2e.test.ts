@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createIpcHandlers } from '../../src/main/node/ipcHandlers';
 import { RecentFiles } from '../../src/main/node/recentFiles';
 import { RecoveryStore } from '../../src/main/node/recovery';
-import { createNodePool } from '../../src/main/pool/nodePool';
+import { createNodePool } from '../../src/node/pool/nodePool';
 import { installFakePreload, type FakeMain } from './fakePreload';
 import { launchChromium, openApp, pixelStats, webUrl, type AppPage } from './harness';
 

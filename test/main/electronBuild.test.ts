@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { build } from 'electron-vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/core/train/trainRun';
-import { WorkerPool } from '../../src/main/pool/workerPool';
+import { WorkerPool } from '../../src/node/pool/workerPool';
 import { contractExperiment } from './engineContract';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createIpcHandlers } from '../../src/main/node/ipcHandlers';
 import { RecentFiles } from '../../src/main/node/recentFiles';
 import { RecoveryStore } from '../../src/main/node/recovery';
-import { createNodePool } from '../../src/main/pool/nodePool';
+import { createNodePool } from '../../src/node/pool/nodePool';
 import type { JobOutcome, ProgressEvent, ReliefApi } from '../../src/preload/api';
 import { createIpcEngine } from '../../src/renderer/src/engine/ipcEngine';
 import { contractExperiment, runEngineContract } from './engineContract';

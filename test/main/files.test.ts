@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFilePath } from '../../src/main/node/appFiles';
-import { writeFileAtomic } from '../../src/main/node/atomicWrite';
+import { writeFileAtomic } from '../../src/node/atomicWrite';
 import { documentTitle } from '../../src/main/node/documentTitle';
 import { menuTemplate } from '../../src/main/node/menuTemplate';
 import { RecentFiles } from '../../src/main/node/recentFiles';

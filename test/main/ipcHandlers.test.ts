@@ -10,7 +10,7 @@ import type { RunProgress, RunResult } from '../../src/core/train/trainRun';
 import { createIpcHandlers, type HandlerDeps } from '../../src/main/node/ipcHandlers';
 import { RecentFiles } from '../../src/main/node/recentFiles';
 import { RecoveryStore } from '../../src/main/node/recovery';
-import { createNodePool } from '../../src/main/pool/nodePool';
+import { createNodePool } from '../../src/node/pool/nodePool';
 import type { JobOutcome, OpenResult, ProgressEvent, SaveResult } from '../../src/preload/api';
 import { contractExperiment } from './engineContract';
 

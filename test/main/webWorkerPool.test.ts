@@ -9,8 +9,8 @@ import type { RunResult } from '../../src/core/train/trainRun';
 import { WebWorkerPool, type WorkerLike } from '../../src/renderer/src/engine/webWorkerPool';
 import { contractExperiment } from './engineContract';
 
-const bootstrap = new URL('../../src/main/pool/tsxBootstrap.mjs', import.meta.url);
-const entry = new URL('../../src/main/pool/jobWorker.ts', import.meta.url).href;
+const bootstrap = new URL('../../src/node/pool/tsxBootstrap.mjs', import.meta.url);
+const entry = new URL('../../src/node/pool/jobWorker.ts', import.meta.url).href;
 const live: Worker[] = [];
 
 /** A Node worker thread seen through the Web Worker interface. */

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/main/pool/workerPool';
+import { WorkerPool } from '../../src/node/pool/workerPool';
 
 /** A worker that dies on its first job, as a native crash or out-of-memory would. */
 const crashing = `

@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createNodePool } from '../../src/main/pool/nodePool';
+import { createNodePool } from '../../src/node/pool/nodePool';
 import type { RunResult } from '../../src/core/train/trainRun';
 
 const experiment = {

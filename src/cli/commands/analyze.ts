@@ -5,7 +5,7 @@ import { setUp } from '../../core/setup';
 import { resultHeader, trainRuns } from '../analysisSupport';
 import type { CliCommand } from '../command';
 import { CliError } from '../cliError';
-import { loadExperiment } from '../experimentFile';
+import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';

@@ -3,7 +3,7 @@ import { shardInits, summarizeCensus, type CensusEntry } from '../../core/analys
 import { resultHeader } from '../analysisSupport';
 import type { CliCommand } from '../command';
 import { CliError } from '../cliError';
-import { loadExperiment } from '../experimentFile';
+import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';

@@ -4,7 +4,7 @@ import { finishSlice, type SliceRows } from '../../core/landscape/slice';
 import { setUp } from '../../core/setup';
 import { asBadInput, resultHeader, splitRange, trainRuns } from '../analysisSupport';
 import type { CliCommand } from '../command';
-import { loadExperiment } from '../experimentFile';
+import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';

@@ -6,7 +6,7 @@ import { setUp } from '../../core/setup';
 import { asBadInput, resultHeader, trainRuns } from '../analysisSupport';
 import type { CliCommand } from '../command';
 import { CliError } from '../cliError';
-import { loadExperiment } from '../experimentFile';
+import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';

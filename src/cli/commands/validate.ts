@@ -1,6 +1,6 @@
 import { paramCount } from '../../core/network/spec';
 import type { CliCommand } from '../command';
-import { loadExperiment } from '../experimentFile';
+import { loadExperiment } from '../../node/experimentFile';
 
 export const validateCommand: CliCommand = {
   name: 'validate',

@@ -5,14 +5,14 @@
  */
 import type { JobOutcome, OpenResult, ProgressEvent, SaveResult } from '../../preload/api';
 import type { EventChannel, InvokeChannel, SendChannel } from '../../preload/channels';
-import type { RunOptions } from '../pool/workerPool';
+import type { RunOptions } from '../../node/pool/workerPool';
 import * as check from './args';
-import { openProblemMessage, readExperimentFile, saveExperimentFile } from './experimentFile';
+import { openProblemMessage, readExperimentFile, saveExperimentFile } from '../../node/experimentFile';
 import type { SenderContext } from './ipcGuard';
 import { createProgressBatcher } from './progressBatcher';
 import type { RecentFiles } from './recentFiles';
 import type { RecoveryStore } from './recovery';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../node/atomicWrite';
 import { basename } from 'node:path';
 
 export interface Dialogs {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { RecentFile } from '../../preload/api';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../node/atomicWrite';
 
 export class RecentFiles {
   private list: string[] = [];

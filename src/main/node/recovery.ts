@@ -6,7 +6,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { validateExperiment } from '../../core/experiment/validate';
 import type { RecoveryOffer } from '../../preload/api';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../node/atomicWrite';
 
 export class RecoveryStore {
   constructor(private readonly path: string) {}

@@ -3,8 +3,8 @@
  * `?nodeWorker` gives a factory for it, so no TypeScript loader is needed at run time.
  */
 import { availableParallelism } from 'node:os';
-import createJobWorker from './jobWorker?nodeWorker';
-import { WorkerPool } from './workerPool';
+import createJobWorker from '../../node/pool/jobWorker?nodeWorker';
+import { WorkerPool } from '../../node/pool/workerPool';
 
 export function createElectronPool(): WorkerPool {
   // One core stays free for the main process and the renderer.

@@ -10,7 +10,7 @@ import {
   type SurfaceCriticalResult,
 } from '../../../src/core/surface/surfaceJobs';
 import { mergeCriticalPoints } from '../../../src/core/surface/critical';
-import { createNodePool } from '../../../src/main/pool/nodePool';
+import { createNodePool } from '../../../src/node/pool/nodePool';
 
 const experiment = {
   relief: 1,

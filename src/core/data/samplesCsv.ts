@@ -1,5 +1,9 @@
 /** CSV import of samples: columns x[,x2],y with an optional header row; '#' starts a comment line. */
-import { CliError } from './cliError';
+
+/** A CSV file that does not hold samples: the message names the file and the line. */
+export class SamplesCsvError extends Error {
+  override name = 'SamplesCsvError';
+}
 
 export interface CsvSamples {
   x: number[] | [number, number][];
@@ -22,16 +26,16 @@ export function parseSamplesCsv(text: string, inputs: 1 | 2, where: string): Csv
         i === lines.findIndex((l) => l.trim() && !l.trim().startsWith('#'))
       )
         return; // header row
-      throw new CliError(`${where}: line ${i + 1}: expected ${inputs + 1} numbers, got "${line}"`);
+      throw new SamplesCsvError(`${where}: line ${i + 1}: expected ${inputs + 1} numbers, got "${line}"`);
     }
     if (nums.length !== inputs + 1)
-      throw new CliError(
+      throw new SamplesCsvError(
         `${where}: line ${i + 1}: expected ${inputs + 1} columns (x${inputs === 2 ? ',x2' : ''},y), got ${nums.length}`,
       );
     if (inputs === 1) xs.push(nums[0]!);
     else pairs.push([nums[0]!, nums[1]!]);
     ys.push(nums[inputs]!);
   });
-  if (ys.length === 0) throw new CliError(`${where}: no samples found`);
+  if (ys.length === 0) throw new SamplesCsvError(`${where}: no samples found`);
   return { x: inputs === 1 ? xs : pairs, y: ys };
 }
