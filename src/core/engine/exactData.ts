@@ -2,9 +2,14 @@
  * Training samples of a one-input model sorted by x, with prefix sums of x, x², y, xy and y² so any
  * run of consecutive sorted samples gives its sums in O(1). y is centred on its mean first: the
  * piece losses are expanded quadratics, and centring keeps their cancellation small when y has an
- * offset. Built once for the full set; a minibatch re-sorts only its own members by their rank in
- * the full order (a native integer sort), reusing buffers.
+ * offset. The prefix sums are compensated (each is a pair hi + lo, the running sum and its
+ * accumulated rounding error, from Knuth's two-sum), so a run's sums are accurate relative to the
+ * run itself rather than to the whole prefix before it. The raw sorted y are kept too, for the
+ * per-sample residual evaluation near zero loss (exactKernel.ts). Built once for the full set; a
+ * minibatch re-sorts only its own members by their rank in the full order (a native integer sort),
+ * reusing buffers.
  */
+import { SUMS_STRIDE } from './exactPrecision';
 import { createExactWasm, type ExactWasm } from './exactWasm';
 
 export interface SortedSamples {
@@ -12,11 +17,14 @@ export interface SortedSamples {
   n: number;
   /** Sorted inputs (length >= n). */
   x: Float64Array;
+  /** The targets in the same order, not centred (length >= n). */
+  y: Float64Array;
   /** Mean of y that was subtracted from the y sums. */
   yMean: number;
   /**
-   * Prefix sums, interleaved so one boundary's five sums share a cache line: entries 5k .. 5k+4 are
-   * Σx, Σx², Σy, Σxy, Σy² over the first k sorted samples, k = 0..n.
+   * Compensated prefix sums, interleaved so one boundary's sums share cache lines: entries
+   * 10k .. 10k+4 are Σx, Σx², Σy, Σxy, Σy² (y centred) over the first k sorted samples, k = 0..n,
+   * and entries 10k+5 .. 10k+9 the rounding errors of those running sums (the true sum is hi + lo).
    */
   sums: Float64Array;
   /**
@@ -35,8 +43,9 @@ function allocate(cap: number, useWasm: boolean): SortedSamples {
   return {
     n: 0,
     x: wasm ? wasm.x : new Float64Array(cap),
+    y: wasm ? wasm.y : new Float64Array(cap),
     yMean: 0,
-    sums: wasm ? wasm.sums : new Float64Array(5 * (cap + 1)),
+    sums: wasm ? wasm.sums : new Float64Array(SUMS_STRIDE * (cap + 1)),
     guide: wasm ? wasm.guide : new Int32Array(cap + 1),
     x0: 0,
     scale: 0,
@@ -44,34 +53,39 @@ function allocate(cap: number, useWasm: boolean): SortedSamples {
   };
 }
 
-/** Fills the prefix sums of `s` from its sorted x (already in s.x) and the matching raw y. */
-function fillPrefix(s: SortedSamples, y: Float64Array, n: number): void {
+/** Fills the prefix sums of `s` from its sorted x and raw y (already in s.x, s.y). */
+function fillPrefix(s: SortedSamples, n: number): void {
+  const y = s.y;
   let mean = 0;
   for (let k = 0; k < n; k++) mean += y[k]!;
   mean = n > 0 ? mean / n : 0;
   s.n = n;
   s.yMean = mean;
   const { x, sums } = s;
-  let ax = 0;
-  let axx = 0;
-  let ay = 0;
-  let axy = 0;
-  let ayy = 0;
-  sums.fill(0, 0, 5);
+  // Running sums and their accumulated rounding errors, by two-sum per term.
+  const run = [0, 0, 0, 0, 0];
+  const err = [0, 0, 0, 0, 0];
+  const term = [0, 0, 0, 0, 0];
+  sums.fill(0, 0, SUMS_STRIDE);
   for (let k = 0; k < n; k++) {
     const xi = x[k]!;
     const yi = y[k]! - mean;
-    ax += xi;
-    axx += xi * xi;
-    ay += yi;
-    axy += xi * yi;
-    ayy += yi * yi;
-    const o = 5 * (k + 1);
-    sums[o] = ax;
-    sums[o + 1] = axx;
-    sums[o + 2] = ay;
-    sums[o + 3] = axy;
-    sums[o + 4] = ayy;
+    term[0] = xi;
+    term[1] = xi * xi;
+    term[2] = yi;
+    term[3] = xi * yi;
+    term[4] = yi * yi;
+    const o = SUMS_STRIDE * (k + 1);
+    for (let q = 0; q < 5; q++) {
+      const a = run[q]!;
+      const b = term[q]!;
+      const sum = a + b;
+      const bv = sum - a;
+      err[q] = err[q]! + (a - (sum - bv) + (b - bv));
+      run[q] = sum;
+      sums[o + q] = sum;
+      sums[o + 5 + q] = err[q]!;
+    }
   }
   const lo = n > 0 ? x[0]! : 0;
   const hi = n > 0 ? x[n - 1]! : 0;
@@ -103,18 +117,16 @@ export function sortSamples(xs: Float64Array, ys: Float64Array, useWasm = true):
   order.sort((a, b) => xs[a]! - xs[b]! || a - b);
   const rank = new Int32Array(n);
   const full = allocate(n, useWasm);
-  const ySorted = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
     rank[i] = k;
     full.x[k] = xs[i]!;
-    ySorted[k] = ys[i]!;
+    full.y[k] = ys[i]!;
   }
-  fillPrefix(full, ySorted, n);
+  fillPrefix(full, n);
 
   let sub: SortedSamples | null = null;
   let keys = new Int32Array(0);
-  let ySub = new Float64Array(0);
   return {
     full,
     ofSubset(subset) {
@@ -122,7 +134,6 @@ export function sortSamples(xs: Float64Array, ys: Float64Array, useWasm = true):
       if (!sub || sub.x.length < m) {
         sub = allocate(m, useWasm);
         keys = new Int32Array(m);
-        ySub = new Float64Array(m);
       }
       const kk = keys.subarray(0, m);
       for (let k = 0; k < m; k++) kk[k] = rank[subset[k]!]!;
@@ -130,9 +141,9 @@ export function sortSamples(xs: Float64Array, ys: Float64Array, useWasm = true):
       for (let k = 0; k < m; k++) {
         const r = kk[k]!;
         sub.x[k] = full.x[r]!;
-        ySub[k] = ySorted[r]!;
+        sub.y[k] = full.y[r]!;
       }
-      fillPrefix(sub, ySub, m);
+      fillPrefix(sub, m);
       return sub;
     },
   };

@@ -21,10 +21,21 @@
  * Layout (spec.ts): w = p[0..H), b = p[H..2H), v = p[2H..3H), c = p[3H]. Loss is the mean squared
  * error over the samples (no 1/2).
  *
+ * Precision near zero loss: the expanded quadratic cancels (Σy² against 2Σyf against Σf²), so its
+ * rounding error is about eps·M with M = Σ over samples of (A·x)² + C² + y², whatever the loss. The
+ * prefix sums are compensated (exactData.ts), which leaves that cancellation as the only error
+ * (measured 0.1 to 0.4·eps·M on the bench's descent). Each walk also sums M; when eps·M exceeds
+ * 5e-13 of the loss (loss < RESIDUAL_SWITCH·M), the residual sums Σe, Σe·x, Σe² are recomputed from
+ * the per-sample residuals e = A·x + C - y of each piece with y not centred: O(N) instead of
+ * O(H), and as accurate as the dense pass (the float64 floor of the residuals), so the loss stays
+ * relative-accurate down to an exact fit's ~1e-32. Gradient and the Hessian's residual term use the
+ * same sums; the Gauss-Newton part involves no y and cannot cancel that way.
+ *
  * Samples sorted into a WebAssembly instance (exactData.ts, where the runtime has one) get their loss
  * and gradient from exactWasm.ts, the same algorithm compiled; Hessian-vector products run here.
  */
 import type { SortedSamples } from './exactData';
+import { RESIDUAL_SWITCH, SUMS_STRIDE } from './exactPrecision';
 
 export interface ExactKernel {
   readonly hidden: number;
@@ -206,41 +217,65 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
     const sums = s.sums;
     const n = s.n;
     let A = 0;
-    let C = p[oC]! - s.yMean;
+    let C = p[oC]!;
     for (let j = 0; j < H; j++) {
       // act' at the first sample.
       const f = (split[j] === 0 ? kAfter[j]! : kBefore[j]!) * p[oV + j]!;
       A += f * p[j]!;
       C += f * p[oB + j]!;
     }
+    const A0 = A;
+    const C0 = C;
+    C -= s.yMean;
     let pos = 0;
-    // Prefix sums at pos, carried from piece to piece.
+    // Compensated prefix sums at pos (value and error term), carried from piece to piece.
     let px = 0;
     let pxx = 0;
     let py = 0;
     let pxy = 0;
     let pyy = 0;
+    let ex = 0;
+    let exx = 0;
+    let ey = 0;
+    let exy = 0;
+    let eyy = 0;
     let total = 0;
+    let mag = 0;
     for (let k = 0; k <= H; k++) {
       const j = k < H ? order[k]! : -1;
       const m = k < H ? split[j]! : n;
       if (m > pos) {
-        const o = 5 * m;
+        const o = SUMS_STRIDE * m;
         const mx = sums[o]!;
         const mxx = sums[o + 1]!;
         const my = sums[o + 2]!;
         const mxy = sums[o + 3]!;
         const myy = sums[o + 4]!;
-        const Sx = mx - px;
-        const Sxx = mxx - pxx;
-        const Sy = my - py;
-        const Sxy = mxy - pxy;
-        total += A * (A * Sxx + 2 * C * Sx - 2 * Sxy) + C * (C * (m - pos) - 2 * Sy) + (myy - pyy);
+        const fx = sums[o + 5]!;
+        const fxx = sums[o + 6]!;
+        const fy = sums[o + 7]!;
+        const fxy = sums[o + 8]!;
+        const fyy = sums[o + 9]!;
+        const Sx = mx - px + (fx - ex);
+        const Sxx = mxx - pxx + (fxx - exx);
+        const Sy = my - py + (fy - ey);
+        const Sxy = mxy - pxy + (fxy - exy);
+        const Syy = myy - pyy + (fyy - eyy);
+        const cnt = m - pos;
+        const ASxx = A * Sxx;
+        const Ccnt = C * cnt;
+        total += A * (ASxx + 2 * C * Sx - 2 * Sxy) + C * (Ccnt - 2 * Sy) + Syy;
+        mag += A * ASxx + C * Ccnt + Syy;
         px = mx;
         pxx = mxx;
         py = my;
         pxy = mxy;
         pyy = myy;
+        ex = fx;
+        exx = fxx;
+        ey = fy;
+        exy = fxy;
+        eyy = fyy;
         pos = m;
       }
       if (j >= 0 && m > 0 && toggle !== 0) {
@@ -249,13 +284,69 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
         C += d * p[oB + j]!;
       }
     }
+    if (total < RESIDUAL_SWITCH * mag) {
+      for (let j = 0; j < H; j++) {
+        alpha[j] = p[oV + j]! * p[j]!;
+        beta[j] = p[oV + j]! * p[oB + j]!;
+      }
+      residualPieces(s, A0, C0, alpha, beta, r0, r1, rTot);
+      return rTot[2]!;
+    }
     return total > 0 ? total : 0;
+  }
+
+  /**
+   * The per-sample evaluation behind the switch (see the header): walks the pieces of the residual
+   * line from A, C at the first sample (C not centred), storing for each unit Σ e and Σ e·x over the
+   * samples before its split, with e = A·x + C - y per sample. Returns [Σ e, Σ e·x, Σ e²] in outTotals.
+   */
+  function residualPieces(
+    s: SortedSamples,
+    A0: number,
+    C0: number,
+    alpha: Float64Array,
+    beta: Float64Array,
+    s0: Float64Array,
+    s1: Float64Array,
+    outTotals: Float64Array,
+  ): void {
+    const { x, y, n } = s;
+    let A = A0;
+    let C = C0;
+    let pos = 0;
+    let e0 = 0;
+    let e1 = 0;
+    let e2 = 0;
+    for (let k = 0; k <= H; k++) {
+      const j = k < H ? order[k]! : -1;
+      const m = k < H ? split[j]! : n;
+      for (; pos < m; pos++) {
+        const xi = x[pos]!;
+        const e = A * xi + C - y[pos]!;
+        e0 += e;
+        e1 += e * xi;
+        e2 += e * e;
+      }
+      if (j >= 0) {
+        s0[j] = e0;
+        s1[j] = e1;
+        if (m > 0 && toggle !== 0) {
+          const d = kAfter[j]! - kBefore[j]!;
+          A += d * alpha[j]!;
+          C += d * beta[j]!;
+        }
+      }
+    }
+    outTotals[0] = e0;
+    outTotals[1] = e1;
+    outTotals[2] = e2;
   }
 
   /**
    * Walks the pieces of the line a·x + c0 + Σ_j act'_j(x)·(α_j x + β_j) (α, β from `coef`), storing
    * for each unit the sums of e and e·x over the samples before its split into s0, s1, where e is
-   * that line minus y (withY) or the line itself. Returns [Σ e, Σ e·x, Σ e²].
+   * that line minus y (withY; c0 then is the line's own constant, y not centred) or the line itself.
+   * Returns [Σ e, Σ e·x, Σ e²].
    */
   function walk(
     s: SortedSamples,
@@ -276,26 +367,33 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
       A += f * alpha[j]!;
       C += f * beta[j]!;
     }
+    const A0 = A;
+    const C0 = C;
+    if (withY) C -= s.yMean;
     let pos = 0;
     let e0 = 0;
     let e1 = 0;
     let e2 = 0;
+    let mag = 0;
     for (let k = 0; k <= H; k++) {
       const j = k < H ? order[k]! : -1;
       const m = k < H ? split[j]! : n;
       if (m > pos) {
         const cnt = m - pos;
-        const o = 5 * m;
-        const q = 5 * pos;
-        const Sx = sums[o]! - sums[q]!;
-        const Sxx = sums[o + 1]! - sums[q + 1]!;
+        const o = SUMS_STRIDE * m;
+        const q = SUMS_STRIDE * pos;
+        const Sx = sums[o]! - sums[q]! + (sums[o + 5]! - sums[q + 5]!);
+        const Sxx = sums[o + 1]! - sums[q + 1]! + (sums[o + 6]! - sums[q + 6]!);
         if (withY) {
-          const Sy = sums[o + 2]! - sums[q + 2]!;
-          const Sxy = sums[o + 3]! - sums[q + 3]!;
-          const Syy = sums[o + 4]! - sums[q + 4]!;
-          e0 += A * Sx + C * cnt - Sy;
-          e1 += A * Sxx + C * Sx - Sxy;
-          e2 += A * (A * Sxx + 2 * C * Sx - 2 * Sxy) + C * (C * cnt - 2 * Sy) + Syy;
+          const Sy = sums[o + 2]! - sums[q + 2]! + (sums[o + 7]! - sums[q + 7]!);
+          const Sxy = sums[o + 3]! - sums[q + 3]! + (sums[o + 8]! - sums[q + 8]!);
+          const Syy = sums[o + 4]! - sums[q + 4]! + (sums[o + 9]! - sums[q + 9]!);
+          const ASxx = A * Sxx;
+          const Ccnt = C * cnt;
+          e0 += A * Sx + Ccnt - Sy;
+          e1 += ASxx + C * Sx - Sxy;
+          e2 += A * (ASxx + 2 * C * Sx - 2 * Sxy) + C * (Ccnt - 2 * Sy) + Syy;
+          mag += A * ASxx + C * Ccnt + Syy;
         } else {
           e0 += A * Sx + C * cnt;
           e1 += A * Sxx + C * Sx;
@@ -311,6 +409,10 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
           C += d * beta[j]!;
         }
       }
+    }
+    if (withY && e2 < RESIDUAL_SWITCH * mag) {
+      residualPieces(s, A0, C0, alpha, beta, s0, s1, outTotals);
+      return;
     }
     outTotals[0] = e0;
     outTotals[1] = e1;
@@ -336,7 +438,7 @@ export function createExactKernel(hidden: number, slope: number): ExactKernel {
       alpha[j] = p[oV + j]! * p[j]!;
       beta[j] = p[oV + j]! * p[oB + j]!;
     }
-    walk(s, p[oC]! - s.yMean, alpha, beta, true, r0, r1, rTot);
+    walk(s, p[oC]!, alpha, beta, true, r0, r1, rTot);
   }
 
   function sseGrad(p: Float64Array, s: SortedSamples, g: Float64Array, scale: number): number {

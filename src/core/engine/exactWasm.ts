@@ -7,6 +7,7 @@
  */
 import { instantiateWasm, WASM_PAGE, type WasmMemory } from '../wasm/load';
 import { exactWasmHex } from '../wasm/exactBytes';
+import { RESIDUAL_SWITCH, SUMS_STRIDE } from './exactPrecision';
 
 interface Exact1Exports {
   memory: WasmMemory;
@@ -19,7 +20,6 @@ interface Exact1Exports {
     x0: number,
     gscale: number,
     slope: number,
-    yMean: number,
     pSplit: number,
     pOrder: number,
     pKB: number,
@@ -44,6 +44,10 @@ interface Exact1Exports {
     pR1: number,
     pG: number,
     scale: number,
+    yMean: number,
+    residualSwitch: number,
+    pX: number,
+    pY: number,
   ): number;
 }
 
@@ -51,6 +55,7 @@ interface Exact1Exports {
 export interface WasmSamples {
   n: number;
   x: Float64Array;
+  y: Float64Array;
   sums: Float64Array;
   guide: Int32Array;
   yMean: number;
@@ -61,6 +66,7 @@ export interface WasmSamples {
 export interface ExactWasm {
   /** Views of the sample arrays in the instance's memory (replaced when the memory grows). */
   readonly x: Float64Array;
+  readonly y: Float64Array;
   readonly sums: Float64Array;
   readonly guide: Int32Array;
   /** Σ (f - y)² at p for a 1-H-1 network with negative-side slope `slope`. */
@@ -83,8 +89,10 @@ export function createExactWasm(cap: number): ExactWasm | null {
  */
 class ExactInstance implements ExactWasm {
   x = new Float64Array(0);
+  y = new Float64Array(0);
   sums = new Float64Array(0);
   guide = new Int32Array(0);
+  private readonly pY: number;
   private readonly pSums: number;
   private readonly pGuide: number;
   private readonly base: number;
@@ -111,8 +119,9 @@ class ExactInstance implements ExactWasm {
     private readonly wasm: Exact1Exports,
     private readonly cap: number,
   ) {
-    this.pSums = align16(8 * cap);
-    this.pGuide = this.pSums + 40 * (cap + 1);
+    this.pY = align16(8 * cap);
+    this.pSums = this.pY + align16(8 * cap);
+    this.pGuide = this.pSums + 8 * SUMS_STRIDE * (cap + 1);
     this.base = align16(this.pGuide + 4 * (cap + 1));
     this.grow(this.base);
   }
@@ -123,7 +132,8 @@ class ExactInstance implements ExactWasm {
     const buf = this.wasm.memory.buffer;
     this.i32 = new Int32Array(buf);
     this.x = new Float64Array(buf, 0, this.cap);
-    this.sums = new Float64Array(buf, this.pSums, 5 * (this.cap + 1));
+    this.y = new Float64Array(buf, this.pY, this.cap);
+    this.sums = new Float64Array(buf, this.pSums, SUMS_STRIDE * (this.cap + 1));
     this.guide = new Int32Array(buf, this.pGuide, this.cap + 1);
   }
 
@@ -138,7 +148,8 @@ class ExactInstance implements ExactWasm {
     this.pDA = this.pKA + 8 * H;
     this.pDC = this.pDA + 8 * H;
     this.pAC = this.pDC + 8 * H;
-    this.pR0 = this.pAC + 16;
+    // A, C at the first sample, then Σ e and Σ e·x from the residual evaluation.
+    this.pR0 = this.pAC + 32;
     this.pR1 = this.pR0 + 8 * H;
     this.pSplit = this.pR1 + 8 * H;
     this.pOrder = this.pSplit + 4 * H;
@@ -148,6 +159,7 @@ class ExactInstance implements ExactWasm {
     this.gView = new Float64Array(buf, this.pG, 3 * H + 1);
     // The samples' views moved with the memory.
     s.x = this.x;
+    s.y = this.y;
     s.sums = this.sums;
     s.guide = this.guide;
     for (let u = 0; u < H; u++) {
@@ -170,7 +182,6 @@ class ExactInstance implements ExactWasm {
       s.x0,
       s.scale,
       slope,
-      s.yMean,
       this.pSplit,
       this.pOrder,
       this.pKB,
@@ -190,13 +201,13 @@ class ExactInstance implements ExactWasm {
   }
 
   /** The walk after `prepare`: Σ e², and with a `scale` the gradient times it into the scratch. */
-  private walk(n: number, scale: number | null): number {
+  private walk(s: WasmSamples, scale: number | null): number {
     const grad = scale !== null;
     return this.wasm.walk(
       this.pP,
       this.width,
       this.pSums,
-      n,
+      s.n,
       this.pSplit,
       this.pOrder,
       this.pKB,
@@ -208,17 +219,21 @@ class ExactInstance implements ExactWasm {
       grad ? this.pR1 : 0,
       grad ? this.pG : 0,
       scale ?? 0,
+      s.yMean,
+      RESIDUAL_SWITCH,
+      0,
+      this.pY,
     );
   }
 
   sse(p: Float64Array, H: number, slope: number, s: WasmSamples): number {
     this.prepare(p, H, slope, s);
-    return this.walk(s.n, null);
+    return this.walk(s, null);
   }
 
   sseGrad(p: Float64Array, H: number, slope: number, s: WasmSamples, g: Float64Array, scale: number): number {
     this.prepare(p, H, slope, s);
-    const total = this.walk(s.n, scale);
+    const total = this.walk(s, scale);
     g.set(this.gView);
     return total;
   }

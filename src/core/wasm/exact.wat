@@ -59,12 +59,13 @@
 
 ;; Per unit: the split (warm-started from the previous one in pSplit), act' before/after it (kB, kA),
   ;; and the walk's inputs: what crossing the split adds to the residual line's slope and intercept
-  ;; (dA = (kA - kB)·v·w, dC = (kA - kB)·v·b) and, at pAC, the line's A and C at the first sample.
+  ;; (dA = (kA - kB)·v·w, dC = (kA - kB)·v·b) and, at pAC, the line's A and C at the first sample
+  ;; (C with the raw, uncentred y in mind).
   ;; Then the units sorted by (split, index) by insertion from the previous order. Returns 1, or 0
   ;; when the order moved too far for insertion (the caller then sorts it).
   (func (export "splits")
     (param $pP i32) (param $H i32) (param $pX i32) (param $n i32) (param $pGuide i32)
-    (param $x0 f64) (param $gscale f64) (param $slope f64) (param $yMean f64)
+    (param $x0 f64) (param $gscale f64) (param $slope f64)
     (param $pSplit i32) (param $pOrder i32) (param $pKB i32) (param $pKA i32)
     (param $pDA i32) (param $pDC i32) (param $pAC i32) (result i32)
     (local $j i32) (local $o8 i32) (local $o4 i32) (local $w f64) (local $b f64) (local $neg i32)
@@ -74,8 +75,8 @@
     (local $limit i32) (local $pB i32) (local $pV i32)
     (local.set $pB (i32.add (local.get $pP) (i32.shl (local.get $H) (i32.const 3))))
     (local.set $pV (i32.add (local.get $pB) (i32.shl (local.get $H) (i32.const 3))))
-    (local.set $C (f64.sub (f64.load (i32.add (local.get $pV) (i32.shl (local.get $H) (i32.const 3))))
-      (local.get $yMean)))
+    ;; the output bias c; y is not centred here (walk centres it for the expanded form)
+    (local.set $C (f64.load (i32.add (local.get $pV) (i32.shl (local.get $H) (i32.const 3)))))
     (block $unitsDone
       (loop $units
         (br_if $unitsDone (i32.ge_u (local.get $j) (local.get $H)))
@@ -205,28 +206,88 @@
         (br $insert)))
     (i32.const 1))
 
-  ;; Walks the pieces of the residual line (f - y on each piece is A·x + C, y centred), after
-  ;; "splits" (which left A, C at the first sample and each unit's increments in pAC, pDA, pDC). With pR0 != 0 it stores, for each unit, Σ e and Σ e·x over the samples before its
+  ;; The per-sample evaluation near zero loss (exactKernel.ts explains the switch): walks the same
+  ;; pieces from A, C at the first sample (C for raw y, as "splits" left it at pAC), with the residual
+  ;; e = A·x + C - y of every sample. With pR0 != 0 it stores each unit's Σ e and Σ e·x before its
+  ;; split into pR0/pR1. Leaves Σ e and Σ e·x at pAC+16 and pAC+24 and returns Σ e².
+  (func $residual
+    (param $H i32) (param $pX i32) (param $pY i32) (param $n i32)
+    (param $pSplit i32) (param $pOrder i32) (param $pDA i32) (param $pDC i32) (param $pAC i32)
+    (param $pR0 i32) (param $pR1 i32) (result f64)
+    (local $j i32) (local $k i32) (local $o8 i32) (local $m i32) (local $pos i32)
+    (local $A f64) (local $C f64) (local $x f64) (local $e f64)
+    (local $e0 f64) (local $e1 f64) (local $e2 f64)
+    (local.set $A (f64.load (local.get $pAC)))
+    (local.set $C (f64.load offset=8 (local.get $pAC)))
+    (block $walkDone
+      (loop $walk
+        (br_if $walkDone (i32.gt_s (local.get $k) (local.get $H)))
+        (if (i32.lt_s (local.get $k) (local.get $H))
+          (then
+            (local.set $j (i32.load (i32.add (local.get $pOrder) (i32.shl (local.get $k) (i32.const 2)))))
+            (local.set $m (i32.load (i32.add (local.get $pSplit) (i32.shl (local.get $j) (i32.const 2))))))
+          (else
+            (local.set $j (i32.const -1))
+            (local.set $m (local.get $n))))
+        (block $piece
+          (loop $sample
+            (br_if $piece (i32.ge_s (local.get $pos) (local.get $m)))
+            (local.set $o8 (i32.shl (local.get $pos) (i32.const 3)))
+            (local.set $x (f64.load (i32.add (local.get $pX) (local.get $o8))))
+            (local.set $e (f64.sub (f64.add (f64.mul (local.get $A) (local.get $x)) (local.get $C))
+              (f64.load (i32.add (local.get $pY) (local.get $o8)))))
+            (local.set $e0 (f64.add (local.get $e0) (local.get $e)))
+            (local.set $e1 (f64.add (local.get $e1) (f64.mul (local.get $e) (local.get $x))))
+            (local.set $e2 (f64.add (local.get $e2) (f64.mul (local.get $e) (local.get $e))))
+            (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+            (br $sample)))
+        (if (i32.ge_s (local.get $j) (i32.const 0))
+          (then
+            (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+            (if (local.get $pR0)
+              (then
+                (f64.store (i32.add (local.get $pR0) (local.get $o8)) (local.get $e0))
+                (f64.store (i32.add (local.get $pR1) (local.get $o8)) (local.get $e1))))
+            (if (i32.gt_s (local.get $m) (i32.const 0))
+              (then
+                (local.set $A (f64.add (local.get $A) (f64.load (i32.add (local.get $pDA) (local.get $o8)))))
+                (local.set $C (f64.add (local.get $C) (f64.load (i32.add (local.get $pDC) (local.get $o8)))))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $walk)))
+    (f64.store offset=16 (local.get $pAC) (local.get $e0))
+    (f64.store offset=24 (local.get $pAC) (local.get $e1))
+    (local.get $e2))
+
+  ;; Walks the pieces of the residual line (f - y on each piece is A·x + C, y centred by yMean),
+  ;; after "splits" (which left A, C at the first sample and each unit's increments in pAC, pDA,
+  ;; pDC), from the compensated prefix sums (10 doubles per boundary: 5 sums, then their 5 error
+  ;; terms). With pR0 != 0 it stores, for each unit, Σ e and Σ e·x over the samples before its
   ;; split into pR0/pR1, and the gradient of Σ e² times `scale` into pG (layout w, b, v, c).
+  ;; Also sums M = Σ (A·x)² + C² + y²; when Σ e² < switch·M the expanded form has cancelled too far
+  ;; and $residual recomputes the sums from the samples (pX, pY: sorted x and raw y).
   ;; Returns Σ e² (clamped at 0 against rounding).
   (func (export "walk")
     (param $pP i32) (param $H i32) (param $pSums i32) (param $n i32)
     (param $pSplit i32) (param $pOrder i32) (param $pKB i32) (param $pKA i32)
     (param $pDA i32) (param $pDC i32) (param $pAC i32)
-    (param $pR0 i32) (param $pR1 i32) (param $pG i32) (param $scale f64) (result f64)
+    (param $pR0 i32) (param $pR1 i32) (param $pG i32) (param $scale f64)
+    (param $yMean f64) (param $switch f64) (param $pX i32) (param $pY i32) (result f64)
     (local $j i32) (local $k i32) (local $o8 i32) (local $m i32) (local $pos i32) (local $pB i32) (local $pV i32)
     (local $A f64) (local $C f64)
-    (local $e0 f64) (local $e1 f64) (local $e2 f64) (local $cnt f64)
+    (local $e0 f64) (local $e1 f64) (local $e2 f64) (local $cnt f64) (local $mag f64)
     (local $qa i32)
     (local $Sx f64) (local $Sxx f64) (local $Sy f64) (local $Sxy f64) (local $Syy f64)
     (local $mx f64) (local $mxx f64) (local $my f64) (local $mxy f64) (local $myy f64)
     (local $px f64) (local $pxx f64) (local $py f64) (local $pxy f64) (local $pyy f64)
+    (local $fx f64) (local $fxx f64) (local $fy f64) (local $fxy f64) (local $fyy f64)
+    (local $ex f64) (local $exx f64) (local $ey f64) (local $exy f64) (local $eyy f64)
+    (local $ASxx f64) (local $Ccnt f64)
     (local $G0 f64) (local $G1 f64) (local $r f64) (local $sv f64)
     (local.set $pB (i32.add (local.get $pP) (i32.shl (local.get $H) (i32.const 3))))
     (local.set $pV (i32.add (local.get $pB) (i32.shl (local.get $H) (i32.const 3))))
-    ;; A, C at the first sample, from "splits"
+    ;; A, C at the first sample, from "splits"; the expanded form works with centred y
     (local.set $A (f64.load (local.get $pAC)))
-    (local.set $C (f64.load offset=8 (local.get $pAC)))
+    (local.set $C (f64.sub (f64.load offset=8 (local.get $pAC)) (local.get $yMean)))
     (block $walkDone
       (loop $walk
         (br_if $walkDone (i32.gt_s (local.get $k) (local.get $H)))
@@ -240,38 +301,55 @@
         (if (i32.gt_s (local.get $m) (local.get $pos))
           (then
             (local.set $cnt (f64.convert_i32_s (i32.sub (local.get $m) (local.get $pos))))
-            ;; prefix sums at m; those at pos are carried from the previous piece
-            (local.set $qa (i32.add (local.get $pSums) (i32.mul (local.get $m) (i32.const 40))))
+            ;; compensated prefix sums at m; those at pos are carried from the previous piece
+            (local.set $qa (i32.add (local.get $pSums) (i32.mul (local.get $m) (i32.const 80))))
             (local.set $mx (f64.load (local.get $qa)))
             (local.set $mxx (f64.load offset=8 (local.get $qa)))
             (local.set $my (f64.load offset=16 (local.get $qa)))
             (local.set $mxy (f64.load offset=24 (local.get $qa)))
             (local.set $myy (f64.load offset=32 (local.get $qa)))
-            (local.set $Sx (f64.sub (local.get $mx) (local.get $px)))
-            (local.set $Sxx (f64.sub (local.get $mxx) (local.get $pxx)))
-            (local.set $Sy (f64.sub (local.get $my) (local.get $py)))
-            (local.set $Sxy (f64.sub (local.get $mxy) (local.get $pxy)))
-            (local.set $Syy (f64.sub (local.get $myy) (local.get $pyy)))
+            (local.set $fx (f64.load offset=40 (local.get $qa)))
+            (local.set $fxx (f64.load offset=48 (local.get $qa)))
+            (local.set $fy (f64.load offset=56 (local.get $qa)))
+            (local.set $fxy (f64.load offset=64 (local.get $qa)))
+            (local.set $fyy (f64.load offset=72 (local.get $qa)))
+            ;; S = (sum at m - sum at pos) + (error at m - error at pos)
+            (local.set $Sx (f64.add (f64.sub (local.get $mx) (local.get $px)) (f64.sub (local.get $fx) (local.get $ex))))
+            (local.set $Sxx (f64.add (f64.sub (local.get $mxx) (local.get $pxx)) (f64.sub (local.get $fxx) (local.get $exx))))
+            (local.set $Sy (f64.add (f64.sub (local.get $my) (local.get $py)) (f64.sub (local.get $fy) (local.get $ey))))
+            (local.set $Sxy (f64.add (f64.sub (local.get $mxy) (local.get $pxy)) (f64.sub (local.get $fxy) (local.get $exy))))
+            (local.set $Syy (f64.add (f64.sub (local.get $myy) (local.get $pyy)) (f64.sub (local.get $fyy) (local.get $eyy))))
             (local.set $px (local.get $mx))
             (local.set $pxx (local.get $mxx))
             (local.set $py (local.get $my))
             (local.set $pxy (local.get $mxy))
             (local.set $pyy (local.get $myy))
+            (local.set $ex (local.get $fx))
+            (local.set $exx (local.get $fxx))
+            (local.set $ey (local.get $fy))
+            (local.set $exy (local.get $fxy))
+            (local.set $eyy (local.get $fyy))
+            (local.set $ASxx (f64.mul (local.get $A) (local.get $Sxx)))
+            (local.set $Ccnt (f64.mul (local.get $C) (local.get $cnt)))
             ;; e0 += A·Sx + C·cnt - Sy;  e1 += A·Sxx + C·Sx - Sxy
             (local.set $e0 (f64.add (local.get $e0) (f64.sub
-              (f64.add (f64.mul (local.get $A) (local.get $Sx)) (f64.mul (local.get $C) (local.get $cnt)))
+              (f64.add (f64.mul (local.get $A) (local.get $Sx)) (local.get $Ccnt))
               (local.get $Sy))))
             (local.set $e1 (f64.add (local.get $e1) (f64.sub
-              (f64.add (f64.mul (local.get $A) (local.get $Sxx)) (f64.mul (local.get $C) (local.get $Sx)))
+              (f64.add (local.get $ASxx) (f64.mul (local.get $C) (local.get $Sx)))
               (local.get $Sxy))))
             ;; e2 += A·(A·Sxx + 2·C·Sx - 2·Sxy) + C·(C·cnt - 2·Sy) + Syy
             (local.set $e2 (f64.add (local.get $e2) (f64.add (f64.add
               (f64.mul (local.get $A) (f64.sub
-                (f64.add (f64.mul (local.get $A) (local.get $Sxx))
+                (f64.add (local.get $ASxx)
                   (f64.mul (f64.mul (f64.const 2) (local.get $C)) (local.get $Sx)))
                 (f64.mul (f64.const 2) (local.get $Sxy))))
-              (f64.mul (local.get $C) (f64.sub (f64.mul (local.get $C) (local.get $cnt))
+              (f64.mul (local.get $C) (f64.sub (local.get $Ccnt)
                 (f64.mul (f64.const 2) (local.get $Sy)))))
+              (local.get $Syy))))
+            ;; M += A·A·Sxx + C·C·cnt + Syy
+            (local.set $mag (f64.add (local.get $mag) (f64.add (f64.add
+              (f64.mul (local.get $A) (local.get $ASxx)) (f64.mul (local.get $C) (local.get $Ccnt)))
               (local.get $Syy))))
             (local.set $pos (local.get $m))))
         (if (i32.ge_s (local.get $j) (i32.const 0))
@@ -288,6 +366,14 @@
                 (local.set $C (f64.add (local.get $C) (f64.load (i32.add (local.get $pDC) (local.get $o8)))))))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $walk)))
+    ;; too much cancellation for the expanded form: the per-sample residuals
+    (if (f64.lt (local.get $e2) (f64.mul (local.get $switch) (local.get $mag)))
+      (then
+        (local.set $e2 (call $residual (local.get $H) (local.get $pX) (local.get $pY) (local.get $n)
+          (local.get $pSplit) (local.get $pOrder) (local.get $pDA) (local.get $pDC) (local.get $pAC)
+          (local.get $pR0) (local.get $pR1)))
+        (local.set $e0 (f64.load offset=16 (local.get $pAC)))
+        (local.set $e1 (f64.load offset=24 (local.get $pAC)))))
     (if (i32.eqz (local.get $pR0))
       (then (return (select (local.get $e2) (f64.const 0) (f64.gt (local.get $e2) (f64.const 0))))))
     ;; gradient: Σ e·act'_j·x^q = kA·(total - before) + kB·before
