@@ -1,5 +1,6 @@
 /** The tick generator: 1-2-5 steps, bounded count, log decades and one number format per axis. */
 import { describe, expect, it } from 'vitest';
+import { niceContourLevels } from '../../../src/renderer/src/lib/contourLines';
 import { formatTicks, logTicks, niceStep, niceTicks } from '../../../src/renderer/src/lib/ticks';
 
 /** A step is nice when it is 1, 2 or 5 times a power of ten (checked by its decimal digits). */
@@ -104,5 +105,39 @@ describe('formatTicks', () => {
     expect(formatTicks([0, 0.0005, 0.001, 0.0015], 0.0005)).toEqual(['0.0000', '0.0005', '0.0010', '0.0015']);
     expect(formatTicks([1e-6, 1e-3, 1])).toEqual(['1e-6', '1e-3', '1e0']);
     expect(formatTicks([200000, 400000], 200000)).toEqual(['2e5', '4e5']);
+  });
+});
+
+describe('niceContourLevels', () => {
+  it('labels log contours with 1, 2 and 5 times a power of ten, strictly inside the range', () => {
+    const levels = niceContourLevels(Math.log10(3e-4), Math.log10(0.3), true);
+    expect(levels.map((l) => l.label)).toEqual([
+      '0.0005',
+      '0.001',
+      '0.002',
+      '0.005',
+      '0.01',
+      '0.02',
+      '0.05',
+      '0.1',
+      '0.2',
+    ]);
+    for (const l of levels) expect(10 ** l.value).toBeCloseTo(Number(l.label), 12);
+  });
+
+  it('keeps to whole decades over many decades and to 1-2-5 steps on a linear scale', () => {
+    const many = niceContourLevels(-12, 1, true);
+    expect(many.length).toBeLessThanOrEqual(14);
+    for (const l of many) expect(l.value).toBe(Math.round(l.value));
+    expect(niceContourLevels(0.13, 0.92, false).map((l) => l.label)).toEqual([
+      '0.2',
+      '0.3',
+      '0.4',
+      '0.5',
+      '0.6',
+      '0.7',
+      '0.8',
+      '0.9',
+    ]);
   });
 });

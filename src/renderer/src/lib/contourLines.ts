@@ -5,6 +5,7 @@
  */
 import { contours } from 'd3-contour';
 import type { Grid } from './gridSample';
+import { formatTicks, niceTicks, type Tick } from './ticks';
 
 export interface ContourLine {
   readonly level: number;
@@ -12,11 +13,31 @@ export interface ContourLine {
   readonly points: number[];
 }
 
-/** Levels evenly spaced in the displayed value (log10 loss or loss), strictly inside the range. */
-export function contourLevels(lo: number, hi: number, count: number): number[] {
-  const out: number[] = [];
-  for (let k = 1; k <= count; k++) out.push(lo + ((hi - lo) * k) / (count + 1));
-  return out;
+/**
+ * Contour levels at values a person can read off a label: in displayed units (log10 loss when `log`),
+ * labelled with the loss. Linear: 1-2-5 steps. Log: 1, 2 and 5 × each decade when the range spans a few
+ * decades, whole decades when it spans many, 1-2-5 steps of the loss itself inside one decade. Strictly
+ * inside (lo, hi): a level on the range's end traces the grid's extreme cells only.
+ */
+export function niceContourLevels(lo: number, hi: number, log: boolean, max = 14): Tick[] {
+  if (!(hi > lo)) return [];
+  const inside = (v: number) => v > lo + 1e-9 * (hi - lo) && v < hi - 1e-9 * (hi - lo);
+  if (!log) return niceTicks(lo, hi, max).filter((t) => inside(t.value));
+  const decades = Math.floor(hi) - Math.ceil(lo) + 1;
+  let losses: number[] = [];
+  if (decades >= 2) {
+    const mantissas = decades * 3 <= max ? [1, 2, 5] : [1];
+    const every = Math.max(1, Math.ceil(decades / max));
+    for (let e = Math.floor(lo); e <= Math.ceil(hi); e++) {
+      if (e % every !== 0) continue;
+      for (const m of mantissas) losses.push(Number(`${m}e${e}`));
+    }
+  } else {
+    losses = niceTicks(10 ** lo, 10 ** hi, Math.min(max, 8)).map((t) => t.value);
+  }
+  losses = losses.filter((l) => l > 0 && inside(Math.log10(l)));
+  const labels = formatTicks(losses);
+  return losses.map((l, i) => ({ value: Math.log10(l), label: labels[i]! }));
 }
 
 export function contourLines(g: Grid, levels: readonly number[]): ContourLine[] {

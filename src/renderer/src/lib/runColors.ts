@@ -1,13 +1,18 @@
-/** Default run colours: distinct on light and dark backgrounds and away from the colour maps' hues. */
+/**
+ * Run colours: the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), chosen to stay
+ * distinguishable with the common forms of colour blindness and on light and dark backgrounds. Ordered so
+ * that the first runs differ most (vermillion, blue, bluish green, reddish purple, orange, sky blue);
+ * Okabe–Ito's black is replaced by grey, which reads on the dark theme too.
+ */
 export const RUN_PALETTE = [
-  '#e4572e',
-  '#17a37a',
-  '#3b6fd8',
-  '#c43bb4',
-  '#d9a400',
-  '#00a3c4',
-  '#8a5a2b',
-  '#6b6b6b',
+  '#d55e00',
+  '#0072b2',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#f0e442',
+  '#999999',
 ] as const;
 
 export function nextRunColor(used: readonly (string | undefined)[]): string {

@@ -19,12 +19,12 @@ export function defaultExperiment(): ExperimentInput {
       init: { weights: { dist: 'normal', std: 1 }, bias: { const: 0 } },
     },
     runs: [
-      { name: 'gd', optimizer: { type: 'sgd', lr: 0.05 }, steps: 300, color: '#e4572e' },
+      { name: 'gd', optimizer: { type: 'sgd', lr: 0.05 }, steps: 300, color: '#d55e00' },
       {
         name: 'momentum',
         optimizer: { type: 'sgd', lr: 0.02, momentum: 0.9 },
         steps: 300,
-        color: '#17a37a',
+        color: '#009e73',
       },
     ],
   };

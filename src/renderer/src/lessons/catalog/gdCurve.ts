@@ -17,7 +17,7 @@ export const gdCurveLesson: Lesson = {
           patch: [
             {
               op: 'addRun',
-              run: { name: 'gd lr 0.05', optimizer: { type: 'sgd', lr: 0.05 }, steps: 500, color: '#17a37a' },
+              run: { name: 'gd lr 0.05', optimizer: { type: 'sgd', lr: 0.05 }, steps: 500, color: '#009e73' },
             },
           ],
         },

@@ -37,7 +37,7 @@ export const globalMinimaLesson: Lesson = {
         { op: 'set', path: 'runs.@gd.optimizer', value: { type: 'sgd', lr: 0.1, momentum: 0.9 } },
         {
           op: 'addRun',
-          run: { name: 'adam', optimizer: { type: 'adam', lr: 0.02 }, steps: 1500, color: '#17a37a' },
+          run: { name: 'adam', optimizer: { type: 'adam', lr: 0.02 }, steps: 1500, color: '#009e73' },
         },
       ],
       tryThis: [

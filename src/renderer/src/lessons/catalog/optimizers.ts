@@ -29,7 +29,7 @@ export const optimizersLesson: Lesson = {
       id: 'sgd',
       formulas: true,
       view: { plane: 'axes', surfaceMode: 'top' },
-      scene: [run('sgd', '#17a37a', { type: 'sgd', lr: 0.1 }, { batchSize: 10 })],
+      scene: [run('sgd', '#009e73', { type: 'sgd', lr: 0.1 }, { batchSize: 10 })],
       tryThis: [{ id: 'tiny-batch', patch: [{ op: 'set', path: 'runs.@sgd.batchSize', value: 1 }] }],
     },
     {

@@ -51,7 +51,7 @@ export const trapLesson: Lesson = {
             name: 'momentum',
             optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9 },
             steps: 300,
-            color: '#17a37a',
+            color: '#009e73',
           },
         },
         {
@@ -62,14 +62,14 @@ export const trapLesson: Lesson = {
           op: 'addRun',
           run: { name: 'lbfgs', optimizer: { type: 'lbfgs', lr: 1 }, steps: 50, color: '#3c6fd8' },
         },
-        { op: 'addRun', run: { name: 'cg', optimizer: { type: 'cg' }, steps: 50, color: '#d9a400' } },
+        { op: 'addRun', run: { name: 'cg', optimizer: { type: 'cg' }, steps: 50, color: '#e69f00' } },
         {
           op: 'addRun',
           run: {
             name: 'hessian-free',
             optimizer: { type: 'hessianFree', lr: 1 },
             steps: 50,
-            color: '#00a3c4',
+            color: '#56b4e9',
           },
         },
       ],

@@ -1,7 +1,8 @@
 /** The census tab: a histogram of final losses (log scale) over seeded starts, stacked by run colour. */
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatLoss } from '../../lib/format';
+import { niceTicks } from '../../lib/ticks';
+import { AXIS_FONT, axisTicks, drawXAxis, drawYAxis } from '../common/canvasAxes';
 import { useApp, useResults } from '../../state/AppContext';
 import { usePlotCanvas } from '../common/useCanvas';
 
@@ -12,7 +13,9 @@ export function CensusHistogram() {
   const { runner } = useApp();
   const census = useResults((s) => s.census);
   const runs = useResults((s) => s.runs);
-  const { ref, size, colors, begin } = usePlotCanvas('census');
+  const { ref, size, colors, begin } = usePlotCanvas('census', {
+    key: runs.map((r) => ({ label: r.name, color: r.color })),
+  });
   const hist = useMemo(() => {
     if (!census || census.finalLosses.length === 0) return null;
     const logs = census.finalLosses.map((f) => Math.log10(Math.max(f.loss, 1e-300)));
@@ -42,8 +45,12 @@ export function CensusHistogram() {
     ctx.fillStyle = colors.muted;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    ctx.fillText(String(hist.max), L - 5, T + 4);
-    ctx.fillText('0', L - 5, T + H);
+    // Counts are whole numbers: integer 1-2-5 ticks from 0 to the tallest bar.
+    const countTicks = niceTicks(0, hist.max, Math.max(2, Math.min(5, Math.floor(H / 24)))).filter((tk) =>
+      Number.isInteger(tk.value),
+    );
+    const py = (n: number) => T + H - (n / hist.max) * (H - 4);
+    drawYAxis(ctx, { x: L, y: T, w: W, h: H }, countTicks, py, colors);
     hist.counts.forEach((cs, b) => {
       let y = T + H;
       cs.forEach((n, r) => {
@@ -54,14 +61,21 @@ export function CensusHistogram() {
         y -= h;
       });
     });
+    // The bins are even in log10 loss: decade ticks along them.
+    const px = (loss: number) => L + ((Math.log10(loss) - hist.lo) / (hist.hi - hist.lo || 1)) * W;
+    drawXAxis(
+      ctx,
+      { x: L, y: T, w: W, h: H },
+      axisTicks(10 ** hist.lo, 10 ** hist.hi, W, 60, true),
+      px,
+      colors,
+      false,
+    );
+    ctx.font = AXIS_FONT;
     ctx.fillStyle = colors.muted;
     ctx.textBaseline = 'top';
-    ctx.textAlign = 'left';
-    ctx.fillText(formatLoss(10 ** hist.lo), L, T + H + 4);
-    ctx.textAlign = 'right';
-    ctx.fillText(formatLoss(10 ** hist.hi), L + W, T + H + 4);
     ctx.textAlign = 'center';
-    ctx.fillText(t('census.axisShort'), L + W / 2, T + H + 17);
+    ctx.fillText(t('census.axisShort'), L + W / 2, T + H + 19);
   }, [hist, size, colors, runs, begin, t]);
 
   return (

@@ -71,12 +71,12 @@ function NetworkSections() {
                 data: undefined,
                 // Steps small enough for the gallery's steep valleys.
                 runs: [
-                  { name: 'gd', optimizer: { type: 'sgd', lr: 0.001 }, steps: 500, color: '#e4572e' },
+                  { name: 'gd', optimizer: { type: 'sgd', lr: 0.001 }, steps: 500, color: '#d55e00' },
                   {
                     name: 'momentum',
                     optimizer: { type: 'sgd', lr: 0.0005, momentum: 0.9 },
                     steps: 500,
-                    color: '#17a37a',
+                    color: '#009e73',
                   },
                   { name: 'adam', optimizer: { type: 'adam', lr: 0.05 }, steps: 500, color: '#3b6fd8' },
                 ],

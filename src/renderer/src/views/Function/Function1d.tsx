@@ -6,15 +6,23 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isShallow1d, unitContribution, unitsOf } from '../../lib/kinks';
+import { THEME_COLORS } from '../../lib/themeColors';
 import { useView } from '../../state/AppContext';
+import { axisTicks, drawXAxis, drawYAxis, labelWidth } from '../common/canvasAxes';
 import { usePlotCanvas } from '../common/useCanvas';
 import type { FunctionData } from './useFunctionData';
 
-const PAD = { l: 44, r: 12, t: 12, b: 28 };
+const PAD = { r: 12, t: 12, b: 28 };
 
 export function Function1d({ data }: { data: FunctionData }) {
   const { t } = useTranslation();
-  const { ref, size, colors, theme, begin } = usePlotCanvas('function');
+  const themeName = useView((s) => s.theme);
+  const { ref, size, colors, theme, begin } = usePlotCanvas('function', {
+    key: [
+      { label: t('function.target'), color: THEME_COLORS[themeName].target },
+      ...data.curves.map((c) => ({ label: c.name, color: c.color, dash: c.focus })),
+    ],
+  });
   const showKinks = useView((s) => s.showKinks);
   const showUnits = useView((s) => s.showUnits);
 
@@ -45,34 +53,18 @@ export function Function1d({ data }: { data: FunctionData }) {
           y0 = Math.max(Math.min(y0, v), floor);
           y1 = Math.min(Math.max(y1, v), ceil);
         }
-    const W = size.w - PAD.l - PAD.r;
     const H = size.h - PAD.t - PAD.b;
-    const px = (x: number) => PAD.l + ((x - x0) / (x1 - x0)) * W;
+    const yTicks = axisTicks(y0, y1, H, 32);
+    const L = labelWidth(ctx, yTicks) + 12;
+    const W = size.w - L - PAD.r;
+    const px = (x: number) => L + ((x - x0) / (x1 - x0)) * W;
     const py = (y: number) => PAD.t + (1 - (y - y0) / (y1 - y0)) * H;
-    // grid and axes
-    ctx.strokeStyle = colors.grid;
-    ctx.lineWidth = 1;
-    ctx.fillStyle = colors.muted;
-    ctx.font = '11px system-ui, sans-serif';
-    for (let q = 0; q <= 4; q++) {
-      const x = x0 + ((x1 - x0) * q) / 4;
-      const y = y0 + ((y1 - y0) * q) / 4;
-      ctx.beginPath();
-      ctx.moveTo(px(x), PAD.t);
-      ctx.lineTo(px(x), PAD.t + H);
-      ctx.moveTo(PAD.l, py(y));
-      ctx.lineTo(PAD.l + W, py(y));
-      ctx.stroke();
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'top';
-      ctx.fillText(Number(x.toPrecision(2)).toString(), px(x), PAD.t + H + 5);
-      ctx.textAlign = 'right';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(Number(y.toPrecision(2)).toString(), PAD.l - 5, py(y));
-    }
+    const box = { x: L, y: PAD.t, w: W, h: H };
+    drawXAxis(ctx, box, axisTicks(x0, x1, W, 60), px, colors);
+    drawYAxis(ctx, box, yTicks, py, colors);
     ctx.save();
     ctx.beginPath();
-    ctx.rect(PAD.l, PAD.t, W, H);
+    ctx.rect(L, PAD.t, W, H);
     ctx.clip();
     // training points
     ctx.fillStyle = theme === 'dark' ? 'rgba(200,210,230,0.35)' : 'rgba(60,70,90,0.28)';

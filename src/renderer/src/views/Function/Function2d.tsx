@@ -7,13 +7,18 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layoutOf } from '../../../../core/network/spec';
 import { colorTable } from '../../lib/colorMaps';
+import { THEME_COLORS } from '../../lib/themeColors';
 import { useView } from '../../state/AppContext';
+import { AXIS_FONT, axisTicks, drawXAxis, drawYAxis } from '../common/canvasAxes';
 import { usePlotCanvas } from '../common/useCanvas';
 import type { FunctionData } from './useFunctionData';
 
 export function Function2d({ data }: { data: FunctionData }) {
   const { t } = useTranslation();
-  const { ref, size, colors, theme, begin } = usePlotCanvas('function');
+  const focusName = (data.curves.find((c) => c.focus) ?? data.curves[0])?.name;
+  const { ref, size, colors, theme, begin } = usePlotCanvas('function', {
+    key: [{ label: focusName ?? t('function.target'), color: THEME_COLORS.light.muted }],
+  });
   const colorMap = useView((s) => s.colorMap);
   const showKinks = useView((s) => s.showKinks);
 
@@ -46,8 +51,8 @@ export function Function2d({ data }: { data: FunctionData }) {
         id.data[o + 3] = 255;
       }
     ictx.putImageData(id, 0, 0);
-    const S = Math.min(size.w - 60, size.h - 40);
-    const bx = (size.w - S) / 2;
+    const S = Math.max(10, Math.min(size.w - 90, size.h - 50));
+    const bx = Math.max(44, (size.w - S) / 2);
     const by = 10;
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(img, bx, by, S, S);
@@ -82,10 +87,14 @@ export function Function2d({ data }: { data: FunctionData }) {
       }
       ctx.restore();
     }
+    const box = { x: bx, y: by, w: S, h: S };
+    drawXAxis(ctx, box, axisTicks(xa, xb, S, 60), px, colors, false);
+    drawYAxis(ctx, box, axisTicks(ya, yb, S, 40), py, colors, false);
     ctx.fillStyle = colors.muted;
-    ctx.font = '11px system-ui, sans-serif';
+    ctx.font = AXIS_FONT;
     ctx.textAlign = 'center';
-    ctx.fillText(focus ? `${focus.name}` : t('function.target'), bx + S / 2, by + S + 16);
+    ctx.textBaseline = 'top';
+    ctx.fillText(focus ? `${focus.name}` : t('function.target'), bx + S / 2, by + S + 20);
   }, [data, size, colors, theme, colorMap, showKinks, begin, t]);
 
   return (

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { toCsv } from '../../lib/csv';
-import { formatLoss } from '../../lib/format';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { getPlatform } from '../../platform';
 import { useApp, useResults, useView } from '../../state/AppContext';
@@ -12,17 +11,9 @@ import type { CurveAxis } from '../../state/viewStore';
 import { Segmented, Toggle } from '../common/controls';
 import { canvasPng, registerExport } from '../common/exportRegistry';
 import { ExportPngButton } from '../common/ExportPngButton';
+import { niceAxis } from '../common/uplotTicks';
 import { Scrubber } from '../Scrubber/Scrubber';
 import { curveTables } from './curveTables';
-
-function decades(min: number, max: number): number[] {
-  const out: number[] = [];
-  const lo = Math.ceil(Math.log10(min) - 1e-9);
-  const hi = Math.floor(Math.log10(max) + 1e-9);
-  const step = Math.max(1, Math.ceil((hi - lo + 1) / 6));
-  for (let e = lo; e <= hi; e += step) out.push(10 ** e);
-  return out.length > 0 ? out : [min, max];
-}
 
 export function LossCurvesView() {
   const { t } = useTranslation();
@@ -57,16 +48,9 @@ export function LossCurvesView() {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
       axes: [
-        { ...axisStyle, label: t(`curves.axis.${axis}`), labelSize: 18, size: 36 },
-        {
-          ...axisStyle,
-          size: 62,
-          // On a log axis label and grid only the decades; the 2..9 ticks clutter a small chart.
-          splits: log ? (_u, _i, min, max) => decades(min, max) : undefined,
-          // uPlot's default log filter keeps only some mantissas; every split here is a decade already.
-          filter: log ? (_u, splits) => splits : undefined,
-          values: (_u, vals) => vals.map((v) => (v === null ? '' : formatLoss(v))),
-        },
+        { ...axisStyle, label: t(`curves.axis.${axis}`), labelSize: 18, size: 36, ...niceAxis(false, 70) },
+        // Nice ticks in one format (lib/ticks); on a log axis only decades, the 2..9 clutter a small chart.
+        { ...axisStyle, size: 62, ...niceAxis(log, 28) },
       ],
       series: [
         {},
@@ -111,7 +95,14 @@ export function LossCurvesView() {
       p.setSize({ width: Math.max(100, el.clientWidth), height: Math.max(80, el.clientHeight) }),
     );
     ro.observe(el);
-    const unregister = registerExport('curves', () => canvasPng(p.ctx.canvas, colors.plotBg));
+    const key = tables.series.map((s) => ({
+      label: s.test ? `${s.run} (${t('curves.test')})` : s.run,
+      color: s.color,
+      dash: s.test,
+    }));
+    const unregister = registerExport('curves', () =>
+      canvasPng(p.ctx.canvas, colors.plotBg, { key, text: colors.text }),
+    );
     return () => {
       unregister();
       ro.disconnect();

@@ -1,8 +1,8 @@
-/** The colour bar: the current colour map with loss values at its ticks (decades on log scale). */
+/** The colour bar: the current colour map with loss values at nice ticks (decades on log scale). */
 import { useTranslation } from 'react-i18next';
 import { colorMapList } from '../../lib/colorMaps';
-import { formatLoss } from '../../lib/format';
-import { legendTicks, type SurfaceMapping } from '../../lib/surfaceMapping';
+import type { SurfaceMapping } from '../../lib/surfaceMapping';
+import { colorBarTicks } from './colorBar';
 import { useView } from '../../state/AppContext';
 
 export function ColorLegend({ mapping }: { mapping: SurfaceMapping }) {
@@ -10,14 +10,14 @@ export function ColorLegend({ mapping }: { mapping: SurfaceMapping }) {
   const name = useView((s) => s.colorMap);
   const def = colorMapList.find((c) => c.name === name) ?? colorMapList[0]!;
   const stops = Array.from({ length: 11 }, (_, k) => `${def.interpolate(1 - k / 10)} ${k * 10}%`).join(', ');
-  const ticks = legendTicks(mapping);
+  const ticks = colorBarTicks(mapping);
   return (
     <figure className="legend" aria-label={t('surface.legend')} data-testid="color-legend">
       <figcaption>{mapping.log ? t('surface.lossLog') : t('surface.loss')}</figcaption>
       <div className="legend-bar" style={{ background: `linear-gradient(${stops})` }}>
         {ticks.map((tk) => (
           <span key={tk.t} className="legend-tick" style={{ top: `${(1 - tk.t) * 100}%` }}>
-            {formatLoss(tk.loss)}
+            {tk.label}
           </span>
         ))}
       </div>

@@ -6,13 +6,14 @@ import { bilinear } from '../../lib/gridSample';
 import { planeAxisNames, PROVISIONAL_PLANE } from '../../lib/planeAxes';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useApp, useResults, useView } from '../../state/AppContext';
-import { registerExport } from '../common/exportRegistry';
+import { canvasPng, registerExport, type ExportDecor } from '../common/exportRegistry';
 import { ColorLegend } from './ColorLegend';
 import { PointReadout } from './PointReadout';
 import { SurfaceScene } from './surfaceScene';
 import { SurfaceToolbar } from './SurfaceToolbar';
 import { TopDownView } from './TopDownView';
 import { useSliceDerived } from './useSliceDerived';
+import { useSurfaceDecor } from './useSurfaceDecor';
 
 export function SurfaceView() {
   const { t } = useTranslation();
@@ -73,6 +74,9 @@ function Scene3d() {
   const pinned = useView((s) => s.pinned);
   const selected = useView((s) => s.selectedCritical);
   const colors = THEME_COLORS[theme];
+  // The exported PNG carries the colour bar (in the room kept free at the right) and the runs' key.
+  const decorRef = useRef<ExportDecor | undefined>(undefined);
+  decorRef.current = useSurfaceDecor(derived, colors.text);
 
   useEffect(() => {
     const scene = new SurfaceScene(host.current!, {
@@ -81,7 +85,9 @@ function Scene3d() {
       onPickCritical: (i) => view.set({ selectedCritical: i, analysisTab: 'hessian' }),
     });
     sceneRef.current = scene;
-    const unregister = registerExport('surface', () => scene.toPng());
+    const unregister = registerExport('surface', () =>
+      canvasPng(scene.snapshot(), THEME_COLORS[view.get().theme].sceneBg, decorRef.current),
+    );
     return () => {
       unregister();
       scene.dispose();

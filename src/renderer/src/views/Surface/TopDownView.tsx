@@ -5,17 +5,22 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { colorTable } from '../../lib/colorMaps';
-import { formatNumber } from '../../lib/format';
 import { snapshotAt } from '../../lib/pathOnSlice';
 import { planeAxisNames } from '../../lib/planeAxes';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useApp, useResults, useView } from '../../state/AppContext';
-import { canvasPng, registerExport } from '../common/exportRegistry';
+import { canvasPng, registerExport, type ExportDecor } from '../common/exportRegistry';
+import { AXIS_FONT, axisTicks, drawXAxis, drawYAxis } from '../common/canvasAxes';
 import { prepare, useCanvasSize } from '../common/useCanvas';
+import { drawContourLabels } from './contourLabels';
+import { drawPathArrows } from './pathArrows';
 import { drawSymbol } from './textSprite';
 import { useSliceDerived } from './useSliceDerived';
+import { useSurfaceDecor } from './useSurfaceDecor';
 
-const PAD = { l: 48, r: 84, t: 12, b: 34 };
+const PAD = { l: 66, r: 84, t: 12, b: 38 };
+/** The map fills its panel but never stretches one plane axis more than this against the other. */
+const MAX_ASPECT = 1.6;
 
 export function TopDownView() {
   const { t } = useTranslation();
@@ -24,6 +29,7 @@ export function TopDownView() {
   const [ref, size] = useCanvasSize();
   const colorMap = useView((s) => s.colorMap);
   const showContours = useView((s) => s.contours);
+  const arrows = useView((s) => s.arrows);
   const step = useView((s) => s.step);
   const hover = useView((s) => s.hover);
   const pinned = useView((s) => s.pinned);
@@ -32,6 +38,9 @@ export function TopDownView() {
   const colors = THEME_COLORS[theme];
   const band = useResults((s) => s.barrier?.onPlane ?? null);
   const box = useRef({ x: PAD.l, y: PAD.t, w: 1, h: 1 });
+  // The exported PNG carries the colour bar (in the room kept free at the right) and the runs' key.
+  const decorRef = useRef<ExportDecor | undefined>(undefined);
+  decorRef.current = useSurfaceDecor(derived, colors.text);
 
   // The heatmap image (one pixel per grid point), rebuilt only when the slice or map changes.
   const image = useMemo(() => {
@@ -65,7 +74,7 @@ export function TopDownView() {
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas || size.w < 10) return;
-    return registerExport('surface-top', () => canvasPng(canvas, colors.plotBg));
+    return registerExport('surface-top', () => canvasPng(canvas, colors.plotBg, decorRef.current));
   }, [ref, size.w, colors.plotBg]);
 
   useEffect(() => {
@@ -75,10 +84,14 @@ export function TopDownView() {
     ctx.fillStyle = colors.sceneBg;
     ctx.fillRect(0, 0, size.w, size.h);
     if (!derived || !image) return;
-    const { slice, mapping, contours, paths } = derived;
-    const side = Math.min(size.w - PAD.l - PAD.r, size.h - PAD.t - PAD.b);
-    const bx = PAD.l + Math.max(0, (size.w - PAD.l - PAD.r - side) / 2);
-    const b = { x: bx, y: PAD.t, w: side, h: side };
+    const { slice, mapping, contours, contourLabels, paths } = derived;
+    // Use the panel: as wide and tall as it allows, within MAX_ASPECT of square, centred.
+    const availW = Math.max(10, size.w - PAD.l - PAD.r);
+    const availH = Math.max(10, size.h - PAD.t - PAD.b);
+    const bw = Math.min(availW, availH * MAX_ASPECT);
+    const bh = Math.min(availH, bw * MAX_ASPECT);
+    const bx = PAD.l + (availW - bw) / 2;
+    const b = { x: bx, y: PAD.t + (availH - bh) / 2, w: bw, h: bh };
     box.current = b;
     const px = (a: number) => b.x + ((mapping.x(a) + 1) / 2) * b.w;
     const py = (be: number) => b.y + (1 - (mapping.z(be) + 1) / 2) * b.h;
@@ -98,16 +111,28 @@ export function TopDownView() {
         }
         ctx.stroke();
       }
+      drawContourLabels(ctx, contours, contourLabels, px, py, b, theme === 'dark');
     }
-    // Paths: solid in the plane, dashed and faded where they leave it.
+    // Paths: solid in the plane, dashed and faded where they leave it; a dark halo under each keeps
+    // it readable on every colour of the map.
+    for (const { path } of paths) {
+      ctx.strokeStyle = 'rgba(0,0,0,0.35)';
+      ctx.lineWidth = 5;
+      ctx.lineJoin = 'round';
+      ctx.beginPath();
+      path.alpha.forEach((a, k) =>
+        k === 0 ? ctx.moveTo(px(a), py(path.beta[k]!)) : ctx.lineTo(px(a), py(path.beta[k]!)),
+      );
+      ctx.stroke();
+    }
     for (const { color, path } of paths) {
       const n = path.steps.length;
       ctx.strokeStyle = color;
-      ctx.lineWidth = 2.5;
+      ctx.lineWidth = 3;
       for (let k = 1; k < n; k++) {
         const off = Math.max(path.offPlane[k - 1]!, path.offPlane[k]!);
-        ctx.globalAlpha = off > 0.1 ? 0.55 : 1;
-        ctx.setLineDash(off > 0.1 ? [5, 4] : []);
+        ctx.globalAlpha = off > 0.1 ? 0.85 : 1;
+        ctx.setLineDash(off > 0.1 ? [9, 4] : []);
         ctx.beginPath();
         ctx.moveTo(px(path.alpha[k - 1]!), py(path.beta[k - 1]!));
         ctx.lineTo(px(path.alpha[k]!), py(path.beta[k]!));
@@ -115,18 +140,11 @@ export function TopDownView() {
       }
       ctx.setLineDash([]);
       ctx.globalAlpha = 1;
+      if (arrows) drawPathArrows(ctx, path, px, py, color);
       if (n > 0) {
-        drawSymbol(ctx, 'end', px(path.alpha[n - 1]!), py(path.beta[n - 1]!), 6, color);
+        drawSymbol(ctx, 'end', px(path.alpha[n - 1]!), py(path.beta[n - 1]!), 7, color);
         const k = step === null ? n - 1 : snapshotAt(path.steps, step);
-        if (k >= 0) {
-          ctx.beginPath();
-          ctx.arc(px(path.alpha[k]!), py(path.beta[k]!), 6.5, 0, Math.PI * 2);
-          ctx.fillStyle = color;
-          ctx.fill();
-          ctx.lineWidth = 2;
-          ctx.strokeStyle = '#fff';
-          ctx.stroke();
-        }
+        if (k >= 0) drawSymbol(ctx, 'ball', px(path.alpha[k]!), py(path.beta[k]!), 8, color);
       }
     }
     if (band) {
@@ -170,31 +188,23 @@ export function TopDownView() {
       ctx.arc(px(p.alpha), py(p.beta), 7, 0, Math.PI * 2);
       ctx.stroke();
     }
-    // Axes
-    ctx.fillStyle = colors.muted;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
+    // Axes: nice ticks (lib/ticks), one number format per axis.
     const na = slice.alpha.length;
     const nb = slice.beta.length;
-    const spanA = slice.alpha[na - 1]! - slice.alpha[0]!;
-    const spanB = slice.beta[nb - 1]! - slice.beta[0]!;
-    const tick = (v: number, span: number) => (Math.abs(v) < 1e-6 * span ? '0' : formatNumber(v, 2));
-    for (let q = 0; q <= 4; q++) {
-      const a = slice.alpha[0]! + (spanA * q) / 4;
-      ctx.fillText(tick(a, spanA), px(a), b.y + b.h + 4);
-    }
+    const xTicks = axisTicks(slice.alpha[0]!, slice.alpha[na - 1]!, b.w, 70);
+    const yTicks = axisTicks(slice.beta[0]!, slice.beta[nb - 1]!, b.h, 40);
+    drawXAxis(ctx, b, xTicks, px, colors, false);
+    drawYAxis(ctx, b, yTicks, py, colors, false);
     const [nameA, nameB] = planeAxisNames(slice.source);
-    ctx.fillText(nameA, b.x + b.w / 2, b.y + b.h + 18);
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (let q = 0; q <= 4; q++) {
-      const be = slice.beta[0]! + (spanB * q) / 4;
-      ctx.fillText(tick(be, spanB), b.x - 5, py(be));
-    }
+    ctx.fillStyle = colors.muted;
+    ctx.font = AXIS_FONT;
     ctx.textAlign = 'center';
-    ctx.fillText(nameB, b.x - 40, b.y + 6);
-  }, [derived, image, size, showContours, step, hover, pinned, selected, colors, theme, ref, band]);
+    ctx.textBaseline = 'top';
+    ctx.fillText(nameA, b.x + b.w / 2, b.y + b.h + 20);
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(nameB, 6, b.y + b.h / 2);
+  }, [derived, image, size, showContours, arrows, step, hover, pinned, selected, colors, theme, ref, band]);
 
   const toPlane = (e: React.MouseEvent) => {
     if (!derived) return null;

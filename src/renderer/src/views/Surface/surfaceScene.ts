@@ -11,6 +11,7 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import type { ContourLine } from '../../lib/contourLines';
 import { snapshotAt, type SlicePath } from '../../lib/pathOnSlice';
 import { fillSurface, gridIndices, HEIGHT, type SurfaceMapping } from '../../lib/surfaceMapping';
+import { logTicksInExponent, niceTicks, type Tick } from '../../lib/ticks';
 import type { SliceCritical } from '../../state/resultsStore';
 import type { PlanePoint } from '../../state/viewStore';
 
@@ -20,6 +21,10 @@ const LEGEND_RESERVE = 84;
 const SCENE_ASPECT = 1.5;
 /** On-screen height of an axis label sprite in CSS pixels (text about 12 px), whatever the canvas size. */
 const LABEL_PX = 17;
+/** Tick labels are a little smaller than the axis names. */
+const TICK_PX = 14;
+/** At most this many ticks per 3-D axis: the axes are short on screen. */
+const MAX_TICKS = 5;
 import { symbolSprite, textSprite } from './textSprite';
 
 export interface ScenePath {
@@ -42,7 +47,7 @@ export interface SceneCallbacks {
 function disposeGroup(g: THREE.Group): void {
   g.traverse((o) => {
     const m = o as THREE.Mesh;
-    m.geometry?.dispose();
+    if (!m.geometry?.userData.shared) m.geometry?.dispose();
     const mat = m.material as (THREE.Material & { map?: THREE.Texture | null }) | undefined;
     if (mat && !Array.isArray(mat) && mat.map && !mat.map.userData.shared) mat.map.dispose();
   });
@@ -83,24 +88,24 @@ export class SurfaceScene {
   private mapping: SurfaceMapping | null = null;
   private gridSize = [0, 0];
   private paths: readonly ScenePath[] = [];
-  private stepMarkers: { mesh: THREE.Mesh; path: SlicePath }[] = [];
+  private stepMarkers: { mesh: THREE.Object3D; path: SlicePath }[] = [];
   /** One solid and one dashed "ghost" material shared by every path (colours are per vertex). */
   private readonly pathMat = new LineMaterial({
-    linewidth: 3.5,
+    linewidth: 4.5,
     vertexColors: true,
     worldUnits: false,
     depthTest: true,
   });
   private readonly ghostMat = new LineMaterial({
-    linewidth: 2.5,
+    linewidth: 3,
     vertexColors: true,
     worldUnits: false,
     depthTest: false,
     transparent: true,
-    opacity: 0.8,
+    opacity: 0.85,
     dashed: true,
-    dashSize: 0.025,
-    gapSize: 0.02,
+    dashSize: 0.035,
+    gapSize: 0.015,
   });
   private readonly lineMaterials: LineMaterial[] = [this.pathMat, this.ghostMat];
   private readonly markerMats = new Map<string, THREE.Material>();
@@ -200,7 +205,7 @@ export class SurfaceScene {
     const free = Math.max(1, w - LEGEND_RESERVE);
     this.camera.aspect = (w + LEGEND_RESERVE) / h;
     this.camera.setViewOffset(w + LEGEND_RESERVE, h, LEGEND_RESERVE, 0, w, h);
-    this.camera.zoom = Math.min(1, (0.96 * free) / (SCENE_ASPECT * h));
+    this.camera.zoom = Math.min(0.92, (0.9 * free) / (SCENE_ASPECT * h));
     this.camera.updateProjectionMatrix();
     this.sizeLabels();
     for (const m of this.lineMaterials) m.resolution.set(w, h);
@@ -298,22 +303,40 @@ export class SurfaceScene {
       new THREE.Vector3(-1.06, HEIGHT + 0.1, -1),
     ]);
     this.axisGroup.add(new THREE.LineSegments(box, lineMat));
-    const fmt = (v: number) =>
-      Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2);
-    const put = (text: string, x: number, y: number, z: number) => {
+    const put = (text: string, x: number, y: number, z: number, px = LABEL_PX, anchorRight = false) => {
       const s = textSprite(text, color);
       // A fixed size in pixels: readable on a small canvas, never swelling over the mesh on a large one.
       (s.material as THREE.SpriteMaterial).sizeAttenuation = false;
       s.userData.aspect = s.scale.x / s.scale.y;
+      s.userData.px = px;
+      if (anchorRight) s.center.set(1, 0.5);
       s.position.set(x, y, z);
       this.axisGroup.add(s);
     };
-    put(names[0], 0, 0, 1.2);
-    put(fmt(alpha[0]!), -1, 0, 1.16);
-    put(fmt(alpha[alpha.length - 1]!), 1, 0, 1.16);
-    put(names[1], 1.2, 0, 0);
-    put(fmt(beta[0]!), 1.18, 0, -1);
-    put(fmt(beta[beta.length - 1]!), 1.18, 0, 1);
+    // Nice ticks (1-2-5 × 10^k, one format per axis) on both plane axes and on the height axis, each
+    // with a short tick mark, so every axis reads as values and not just its two ends.
+    const marks: THREE.Vector3[] = [];
+    const aTicks = niceTicks(alpha[0]!, alpha[alpha.length - 1]!, MAX_TICKS);
+    for (const tk of aTicks) {
+      const x = m.x(tk.value);
+      marks.push(new THREE.Vector3(x, 0, 1.06), new THREE.Vector3(x, 0, 1.1));
+      put(tk.label, x, 0, 1.17, TICK_PX);
+    }
+    const bTicks = niceTicks(beta[0]!, beta[beta.length - 1]!, MAX_TICKS);
+    for (const tk of bTicks) {
+      const z = m.z(tk.value);
+      marks.push(new THREE.Vector3(1.06, 0, z), new THREE.Vector3(1.1, 0, z));
+      put(tk.label, 1.19, 0, z, TICK_PX);
+    }
+    const hTicks: Tick[] = m.log ? logTicksInExponent(m.lo, m.hi, 4) : niceTicks(m.lo, m.hi, 4);
+    for (const tk of hTicks) {
+      const y = ((tk.value - m.lo) / (m.hi - m.lo)) * HEIGHT;
+      marks.push(new THREE.Vector3(-1.06, y, -1), new THREE.Vector3(-1.1, y, -1));
+      put(tk.label, -1.11, y, -1, TICK_PX, true);
+    }
+    this.axisGroup.add(new THREE.LineSegments(new THREE.BufferGeometry().setFromPoints(marks), lineMat));
+    put(names[0], 0, 0, 1.3);
+    put(names[1], 1.34, 0, 0);
     // Above the vertical axis, clear of the mesh, whose back corner often reaches the top.
     put(m.log ? this.lossAxisLabels[1] : this.lossAxisLabels[0], -1.06, HEIGHT + 0.17, -1);
     this.sizeLabels();
@@ -322,10 +345,12 @@ export class SurfaceScene {
   /** Scale the unattenuated label sprites to LABEL_PX on screen (their scale is in clip-space units). */
   private sizeLabels(): void {
     const h = Math.max(1, this.host.clientHeight);
-    const sy = (2 * LABEL_PX) / (this.camera.projectionMatrix.elements[5]! * h);
+    const perPx = 2 / (this.camera.projectionMatrix.elements[5]! * h);
     this.axisGroup.traverse((o) => {
-      if (o instanceof THREE.Sprite && typeof o.userData.aspect === 'number')
+      if (o instanceof THREE.Sprite && typeof o.userData.aspect === 'number') {
+        const sy = perPx * ((o.userData.px as number | undefined) ?? LABEL_PX);
         o.scale.set(sy * o.userData.aspect, sy, 1);
+      }
     });
     this.dirty = true;
   }
@@ -386,8 +411,9 @@ export class SurfaceScene {
         // A path that leaves the view (a diverging run) stops at the edge instead of streaking across it.
         if (!(Math.abs(x) <= 1.5 && Math.abs(z) <= 1.5 && y <= 1.6 && y >= -0.6)) break;
         positions.push(x, y, z);
-        // Off-plane points fade toward the background: the path is not on this surface there.
-        const fade = Math.min(0.5, path.offPlane[k]! * 2);
+        // Off-plane points fade a little toward the background: the path is not on this surface there
+        // (but stays in its own, recognisable colour).
+        const fade = Math.min(0.3, path.offPlane[k]! * 1.5);
         const mix = c.clone().lerp(bg, fade);
         colors.push(mix.r, mix.g, mix.b);
       }
@@ -410,21 +436,22 @@ export class SurfaceScene {
       ghost.renderOrder = 4;
       this.pathGroup.add(ghost);
       if (!startDrawn) {
-        const s = symbolSprite('start', '#ffffff', 0.05);
+        const s = symbolSprite('start', '#ffffff', 0.07);
         s.position.set(positions[0]!, positions[1]! + 0.01, positions[2]!);
         this.markerGroup.add(s);
         startDrawn = true;
       }
-      const end = new THREE.Mesh(new THREE.ConeGeometry(0.022, 0.05, 16), this.markerMat(color, 0.3));
-      end.rotation.x = Math.PI;
+      // The same ▼ as on the top-down map, in the run's colour, seen through the mesh.
+      const end = symbolSprite('end', color, 0.06);
       const e = positions.length - 3;
-      end.position.set(positions[e]!, positions[e + 1]! + 0.03, positions[e + 2]!);
+      end.position.set(positions[e]!, positions[e + 1]! + 0.02, positions[e + 2]!);
       this.markerGroup.add(end);
-      const cur = new THREE.Mesh(new THREE.SphereGeometry(0.022, 20, 14), this.markerMat(color, 0.45));
-      cur.renderOrder = 8;
+      // The ball at the scrubbed step: a ringed disc that stays visible over the mesh and the paths.
+      const cur = symbolSprite('ball', color, 0.065);
+      cur.renderOrder = 14;
       this.markerGroup.add(cur);
       this.stepMarkers.push({ mesh: cur, path });
-      if (arrows) this.addArrows(path, m, c);
+      if (arrows) this.addArrows(path, m, c, positions.length / 3);
     }
     this.dirty = true;
   }
@@ -439,22 +466,51 @@ export class SurfaceScene {
     return m;
   }
 
-  private addArrows(path: SlicePath, m: SurfaceMapping, c: THREE.Color): void {
-    const n = path.steps.length;
-    const every = Math.max(1, Math.floor(n / 16));
-    for (let k = 0; k + 1 < n; k += every) {
-      const from = new THREE.Vector3(m.x(path.alpha[k]!), m.y(path.loss[k]!) + 0.01, m.z(path.beta[k]!));
-      const to = new THREE.Vector3(
-        m.x(path.alpha[k + 1]!),
-        m.y(path.loss[k + 1]!) + 0.01,
-        m.z(path.beta[k + 1]!),
-      );
-      const dir = to.clone().sub(from);
-      const len = dir.length();
-      if (len < 1e-6) continue;
-      const a = new THREE.ArrowHelper(dir.normalize(), from, Math.max(0.06, len), c.getHex(), 0.035, 0.02);
-      this.pathGroup.add(a);
+  /**
+   * Arrow heads along a path showing which way it went: spaced evenly along its length on screen (early
+   * steps are long, late ones tiny), drawn over the mesh so paths under the slice show them too.
+   */
+  private addArrows(path: SlicePath, m: SurfaceMapping, c: THREE.Color, shown: number): void {
+    const pts: THREE.Vector3[] = [];
+    for (let k = 0; k < shown; k++)
+      pts.push(new THREE.Vector3(m.x(path.alpha[k]!), m.y(path.loss[k]!) + 0.006, m.z(path.beta[k]!)));
+    let total = 0;
+    for (let k = 1; k < pts.length; k++) total += pts[k]!.distanceTo(pts[k - 1]!);
+    if (!(total > 0.05)) return;
+    const heads = Math.min(12, Math.max(2, Math.round(total / 0.18)));
+    const mat = this.arrowMat(c);
+    let walked = 0;
+    let next = total / (heads + 1);
+    for (let k = 1; k < pts.length && next < total; k++) {
+      const seg = pts[k]!.distanceTo(pts[k - 1]!);
+      while (seg > 0 && walked + seg >= next && next < total) {
+        const at = pts[k - 1]!.clone().lerp(pts[k]!, (next - walked) / seg);
+        const dir = pts[k]!.clone()
+          .sub(pts[k - 1]!)
+          .normalize();
+        const cone = new THREE.Mesh(this.arrowGeo, mat);
+        cone.position.copy(at);
+        cone.quaternion.setFromUnitVectors(new THREE.Vector3(0, 1, 0), dir);
+        cone.renderOrder = 9;
+        this.pathGroup.add(cone);
+        next += total / (heads + 1);
+      }
+      walked += seg;
     }
+  }
+
+  private readonly arrowGeo = Object.assign(new THREE.ConeGeometry(0.025, 0.07, 14), {
+    userData: { shared: true },
+  });
+
+  private arrowMat(c: THREE.Color): THREE.Material {
+    const key = `arrow:${c.getHexString()}`;
+    let mat = this.markerMats.get(key);
+    if (!mat) {
+      mat = new THREE.MeshBasicMaterial({ color: c, depthTest: false, transparent: true });
+      this.markerMats.set(key, mat);
+    }
+    return mat;
   }
 
   /** Move each run's current marker to the snapshot at `step` (null: the last one). */
@@ -567,10 +623,10 @@ export class SurfaceScene {
     this.dirty = true;
   }
 
-  /** The current picture as a PNG data URL. */
-  toPng(): string {
+  /** The canvas with the current picture freshly rendered (for export). */
+  snapshot(): HTMLCanvasElement {
     this.renderer.render(this.scene, this.camera);
-    return this.renderer.domElement.toDataURL('image/png');
+    return this.renderer.domElement;
   }
 
   dispose(): void {
@@ -587,6 +643,7 @@ export class SurfaceScene {
     ])
       disposeGroup(g);
     this.geometry.dispose();
+    this.arrowGeo.dispose();
     this.renderer.dispose();
     this.renderer.domElement.remove();
     void this.paths;

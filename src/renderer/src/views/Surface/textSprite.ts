@@ -23,9 +23,12 @@ export function textSprite(text: string, color: string, px = 28): THREE.Sprite {
   return sprite;
 }
 
-export type SymbolKind = 'minimum' | 'saddle' | 'maximum' | 'start' | 'end';
+export type SymbolKind = 'minimum' | 'saddle' | 'maximum' | 'start' | 'end' | 'ball';
 
-/** Draws a marker: ● minimum, ✕ saddle, ▲ maximum, ◆ start, ▼ end; filled, with a dark outline. */
+/**
+ * Draws a marker: ● minimum, ✕ saddle, ▲ maximum, ◆ start, ▼ end, and the ball (the scrubbed step: a
+ * disc in the run's colour inside a white ring, seen on any colour map); filled, with a dark outline.
+ */
 export function drawSymbol(
   ctx: CanvasRenderingContext2D,
   kind: SymbolKind,
@@ -40,7 +43,16 @@ export function drawSymbol(
   ctx.fillStyle = fill;
   ctx.lineWidth = Math.max(1.5, r / 3.5);
   ctx.beginPath();
-  if (kind === 'start') {
+  if (kind === 'ball') {
+    ctx.arc(cx, cy, r * 0.92, 0, Math.PI * 2);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(cx, cy, r * 0.62, 0, Math.PI * 2);
+    ctx.fillStyle = fill;
+    ctx.fill();
+  } else if (kind === 'start') {
     // ◆: distinct from a minimum's ●.
     ctx.moveTo(cx, cy - r);
     ctx.lineTo(cx + r * 0.8, cy);

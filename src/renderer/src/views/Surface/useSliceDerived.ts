@@ -1,6 +1,6 @@
 /** What every surface view draws, derived once per slice/scale/runs change: mapping, contours, paths. */
 import { useMemo } from 'react';
-import { contourLevels, contourLines, type ContourLine } from '../../lib/contourLines';
+import { contourLines, niceContourLevels, type ContourLine } from '../../lib/contourLines';
 import { pathOnSlice } from '../../lib/pathOnSlice';
 import { createMapping, type SurfaceMapping } from '../../lib/surfaceMapping';
 import { useResults, useView } from '../../state/AppContext';
@@ -10,8 +10,10 @@ import type { ScenePath } from './surfaceScene';
 export interface SliceDerived {
   readonly slice: Slice;
   readonly mapping: SurfaceMapping;
-  /** Displayed values (log10 loss or loss) for contouring. */
+  /** Contour lines at nice levels (displayed values: log10 loss or loss). */
   readonly contours: readonly ContourLine[];
+  /** The label of each contour level (the loss), by level. */
+  readonly contourLabels: ReadonlyMap<number, string>;
   readonly paths: readonly ScenePath[];
 }
 
@@ -24,15 +26,17 @@ export function useSliceDerived(): SliceDerived | null {
     if (!slice) return null;
     const mapping = createMapping(slice.alpha, slice.beta, slice.loss, log);
     // Contours wait for the whole grid: re-tracing them for every batch of streamed rows is wasted work.
-    if (slice.rowsDone < slice.beta.length) return { slice, mapping, contours: [] };
+    if (slice.rowsDone < slice.beta.length)
+      return { slice, mapping, contours: [], contourLabels: new Map<number, string>() };
     const shown = Float64Array.from(slice.loss, (l) =>
       Number.isFinite(l) ? (log ? Math.log10(Math.max(l, mapping.floor)) : l) : NaN,
     );
+    const levels = niceContourLevels(mapping.lo, mapping.hi, log);
     const contours = contourLines(
       { alpha: slice.alpha, beta: slice.beta, values: shown },
-      contourLevels(mapping.lo, mapping.hi, 14),
+      levels.map((l) => l.value),
     );
-    return { slice, mapping, contours };
+    return { slice, mapping, contours, contourLabels: new Map(levels.map((l) => [l.value, l.label])) };
   }, [slice, log]);
   const paths = useMemo(() => {
     if (!base) return [];

@@ -1,6 +1,7 @@
 /** A small canvas bar chart (eigenvalue spectra, histograms): signed bars on a zero line, labelled axis. */
 import { useEffect } from 'react';
-import { formatNumber } from '../../lib/format';
+import { niceTicks } from '../../lib/ticks';
+import { AXIS_FONT, drawYAxis, labelWidth } from './canvasAxes';
 import { usePlotCanvas } from './useCanvas';
 
 export interface Bar {
@@ -22,7 +23,6 @@ export function BarChart(props: {
     if (!ctx) return;
     const bars = props.bars;
     if (bars.length === 0) return;
-    const L = 52;
     const R = 8;
     const T = 8;
     const B = props.xLabel ? 30 : 14;
@@ -34,20 +34,19 @@ export function BarChart(props: {
     }
     if (hi === lo) hi = lo + 1;
     const H = size.h - T - B;
+    // Nice ticks that include 0 whenever the bars change sign (0 is a multiple of every step), so the
+    // zero line is labelled 0 and not "-1.18 over 0".
+    const yTicks = niceTicks(lo, hi, Math.max(2, Math.min(6, Math.floor(H / 24))));
+    const L = labelWidth(ctx, yTicks) + 12;
     const W = size.w - L - R;
     const py = (v: number) => T + ((hi - v) / (hi - lo)) * H;
-    ctx.strokeStyle = colors.grid;
-    ctx.fillStyle = colors.muted;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (const v of [lo, 0, hi]) {
-      ctx.beginPath();
-      ctx.moveTo(L, py(v));
-      ctx.lineTo(L + W, py(v));
-      ctx.stroke();
-      ctx.fillText(formatNumber(v), L - 5, py(v));
-    }
+    drawYAxis(ctx, { x: L, y: T, w: W, h: H }, yTicks, py, colors);
+    ctx.strokeStyle = colors.muted;
+    ctx.beginPath();
+    ctx.moveTo(L, Math.round(py(0)) + 0.5);
+    ctx.lineTo(L + W, Math.round(py(0)) + 0.5);
+    ctx.stroke();
+    ctx.font = AXIS_FONT;
     const bw = W / bars.length;
     bars.forEach((b, i) => {
       ctx.fillStyle = b.color;

@@ -1,6 +1,6 @@
 /** A small canvas line chart for profiles (the NEB barrier): several series over a shared x, one y axis. */
 import { useEffect } from 'react';
-import { formatLoss, formatNumber } from '../../lib/format';
+import { AXIS_FONT, axisTicks, drawXAxis, drawYAxis, labelWidth } from './canvasAxes';
 import { usePlotCanvas } from './useCanvas';
 
 export interface LineSeries {
@@ -17,16 +17,17 @@ export function LineChart(props: {
   xLabel: string;
   exportName: string;
 }) {
-  const { ref, size, colors, begin } = usePlotCanvas(props.exportName);
+  const { ref, size, colors, begin } = usePlotCanvas(props.exportName, {
+    key: props.series.map((s) => ({ label: s.label, color: s.color, dash: !!s.dash })),
+  });
   useEffect(() => {
     const ctx = begin();
     if (!ctx) return;
     const { x, series } = props;
     if (x.length < 2) return;
-    const L = 56;
-    const R = 10;
+    const R = 12;
     const T = 10;
-    const B = 30;
+    const B = 34;
     let lo = Infinity;
     let hi = -Infinity;
     for (const s of series)
@@ -39,32 +40,23 @@ export function LineChart(props: {
     const pad = 0.08 * (hi - lo);
     lo -= pad;
     hi += pad;
-    const W = size.w - L - R;
     const H = size.h - T - B;
+    const yTicks = axisTicks(lo, hi, H, 28);
+    // The left margin fits the widest y label: nothing is clipped.
+    const L = labelWidth(ctx, yTicks) + 12;
+    const W = size.w - L - R;
     const x0 = x[0]!;
     const x1 = x[x.length - 1]!;
     const px = (v: number) => L + ((v - x0) / (x1 - x0 || 1)) * W;
     const py = (v: number) => T + ((hi - v) / (hi - lo)) * H;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.strokeStyle = colors.grid;
+    const box = { x: L, y: T, w: W, h: H };
+    drawYAxis(ctx, box, yTicks, py, colors);
+    drawXAxis(ctx, box, axisTicks(x0, x1, W, 70), px, colors, false);
+    ctx.font = AXIS_FONT;
     ctx.fillStyle = colors.muted;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (let q = 0; q <= 3; q++) {
-      const v = lo + ((hi - lo) * q) / 3;
-      ctx.beginPath();
-      ctx.moveTo(L, py(v));
-      ctx.lineTo(L + W, py(v));
-      ctx.stroke();
-      ctx.fillText(formatLoss(v), L - 5, py(v));
-    }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (let q = 0; q <= 4; q++) {
-      const v = x0 + ((x1 - x0) * q) / 4;
-      ctx.fillText(formatNumber(v, 2), px(v), T + H + 3);
-    }
-    ctx.fillText(props.xLabel, L + W / 2, T + H + 16);
+    ctx.fillText(props.xLabel, L + W / 2, T + H + 19);
     for (const s of series) {
       ctx.strokeStyle = s.color;
       ctx.lineWidth = 2;

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useView } from '../../state/AppContext';
-import { canvasPng, registerExport } from './exportRegistry';
+import { canvasPng, registerExport, type ExportDecor } from './exportRegistry';
 
 export function useCanvasSize(): [
   React.RefObject<HTMLCanvasElement | null>,
@@ -43,26 +43,35 @@ export function prepare(
   return ctx;
 }
 
-/** A canvas sized to its box and offered for PNG export under `name`, on the plot's background. */
-export function useExportedCanvas(name: string, background: string): ReturnType<typeof useCanvasSize> {
+/**
+ * A canvas sized to its box and offered for PNG export under `name`, on the plot's background, with the
+ * key and colour bar `decor` gives at the time of export (read through a ref: always the latest).
+ */
+export function useExportedCanvas(
+  name: string,
+  background: string,
+  decor?: ExportDecor,
+): ReturnType<typeof useCanvasSize> {
   const [ref, size] = useCanvasSize();
+  const decorRef = useRef(decor);
+  decorRef.current = decor;
   useEffect(() => {
     const c = ref.current;
     if (!c || size.w < 10) return;
-    return registerExport(name, () => canvasPng(c, background));
+    return registerExport(name, () => canvasPng(c, background, decorRef.current));
   }, [ref, size.w, background, name]);
   return [ref, size];
 }
 
 /**
  * A plot canvas on the theme's background: sized to its box, offered for PNG export under `name`, and
- * `begin()` gives its 2-D context cleared to the plot background (null until laid out). Draw in an
+ * `decor` is the key / colour bar its exported PNG carries. `begin()` gives its 2-D context cleared to the plot background (null until laid out). Draw in an
  * effect that depends on `begin` and the plotted data.
  */
-export function usePlotCanvas(name: string) {
+export function usePlotCanvas(name: string, decor?: Omit<ExportDecor, 'text'>) {
   const theme = useView((s) => s.theme);
   const colors = THEME_COLORS[theme];
-  const [ref, size] = useExportedCanvas(name, colors.plotBg);
+  const [ref, size] = useExportedCanvas(name, colors.plotBg, decor && { ...decor, text: colors.text });
   const begin = useCallback((): CanvasRenderingContext2D | null => {
     const c = ref.current;
     if (!c || size.w < 10) return null;
