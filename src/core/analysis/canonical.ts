@@ -3,7 +3,12 @@
  * unchanged, so that two minima related by a symmetry compare equal:
  * - rescaling (ReLU, leaky ReLU, linear): each hidden unit's incoming weights and bias are scaled to unit
  *   norm, its outgoing weights by the inverse;
- * - odd activations (tanh): a unit's sign is flipped so its bias (else first nonzero weight) is positive;
+ * - odd activations (tanh): a unit's sign is flipped so that its incoming entry (weights and bias) of
+ *   largest magnitude is positive; entries within a relative 1e-9 of that magnitude count as tied and the
+ *   first of them decides. The sign of a noise-level entry never decides: a rule keyed on the bias's sign
+ *   jumps at bias = 0, exactly where symmetric data puts tanh units, so two minima 6.6e-13 apart landed in
+ *   clusters 0.98 apart. (No sign rule is continuous everywhere; this one jumps only where two entries of
+ *   opposite sign have the same largest magnitude, a set no symmetry of the data favours.)
  * - units whose outgoing weights are all zero contribute nothing: all their parameters become 0;
  * - permutation: the units of each hidden layer are sorted by (incoming weights..., bias), lexicographically.
  * Layers are processed from the first to the last hidden layer (the next layer's rows move with the units).
@@ -36,7 +41,7 @@ export function canonicalParams(spec: NetworkSpec, p: Float64Array): Float64Arra
           for (const k of outs) q[k] = q[k]! * n;
         }
       } else if (odd.has(spec.activation)) {
-        const lead = [ly.b + j, ...ins.slice(0, -1)].find((k) => q[k] !== 0);
+        const lead = signLead(ins, q);
         if (lead !== undefined && q[lead]! < 0) {
           for (const k of ins) q[k] = -q[k]!;
           for (const k of outs) q[k] = -q[k]!;
@@ -61,6 +66,17 @@ export function canonicalParams(spec: NetworkSpec, p: Float64Array): Float64Arra
     });
   }
   return q;
+}
+
+/** Entries whose magnitude is within this relative distance of the largest count as tied. */
+const SIGN_TIE_RTOL = 1e-9;
+
+/** The index (among `idx`) whose entry decides a unit's sign: the largest in magnitude, first among ties. */
+function signLead(idx: readonly number[], q: Float64Array): number | undefined {
+  let big = 0;
+  for (const k of idx) big = Math.max(big, Math.abs(q[k]!));
+  if (big === 0) return undefined;
+  return idx.find((k) => Math.abs(q[k]!) >= big * (1 - SIGN_TIE_RTOL));
 }
 
 /** Relative distance ‖a - b‖ / max(1, ‖a‖, ‖b‖). */
