@@ -43,6 +43,15 @@ export const runSchema = z.strictObject({
     .nullable()
     .default(null)
     .describe('Clip each gradient to this global L2 norm (torch clip_grad_norm_); null: no clipping.'),
+  clipValue: z
+    .number()
+    .positive('clipValue must be > 0')
+    .max(1e12)
+    .nullable()
+    .default(null)
+    .describe(
+      'Clamp each gradient component to [-clipValue, clipValue] (torch clip_grad_value_), before clipNorm; null: no clipping.',
+    ),
   recordState: z
     .boolean()
     .default(false)

@@ -3,8 +3,8 @@
  * loss[k] is the full training-set loss after k updates (loss[0] at the start), so it has steps+1
  * entries whatever the batch size; evaluations are counted per step (cumulative) so runs compare per
  * evaluation; a loss that turns non-finite or explodes ends the run as "diverged", history kept.
- * The run's schedule sets the lr of each update (torch lr_scheduler semantics), `clipNorm` clips every
- * gradient the optimizer sees, and `recordState` stores the optimizer's state at each path snapshot.
+ * The run's schedule sets the lr of each update (torch lr_scheduler semantics), `clipValue` and `clipNorm`
+ * clip every gradient the optimizer sees, and `recordState` stores the optimizer's state at each path snapshot.
  */
 import type { Experiment } from '../experiment/schema';
 import type { JobContext } from '../jobs/types';
@@ -81,7 +81,7 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
     throw new Error(
       `optimizer '${def.type}' needs Hessian-vector products, which engine '${setup.engine.name}' does not provide`,
     );
-  const f: Objective = run.clipNorm !== null ? clipObjective(raw, run.clipNorm) : raw;
+  const f: Objective = clipObjective(raw, { norm: run.clipNorm, value: run.clipValue });
   // Optimizers without a learning rate (cg, gdLineSearch, ...) ignore it; 1 keeps the schedule well defined.
   const sched = createScheduler(run.schedule, (run.optimizer as { lr?: number }).lr ?? 1);
   const full: Objective = setup.objective(); // uncounted recorder of the full-batch loss

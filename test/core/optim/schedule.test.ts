@@ -87,6 +87,20 @@ describe('trainRun: schedules, clipping and optimizer-state snapshots', () => {
     }
   });
 
+  it('clipValue bounds every component of every update of plain GD by lr·clipValue, and binds', async () => {
+    const setup = experiment({ optimizer: { type: 'sgd', lr: 0.5 }, clipValue: 0.01 });
+    const r = await trainRun(setup, 'r', inlineContext());
+    const dim = setup.dim;
+    let bound = 0;
+    for (let k = 1; k < r.pathSteps.length; k++)
+      for (let i = 0; i < dim; i++) {
+        const step = Math.abs(r.path[k * dim + i]! - r.path[(k - 1) * dim + i]!);
+        expect(step).toBeLessThanOrEqual(0.5 * 0.01 * (1 + 1e-12));
+        if (Math.abs(step - 0.5 * 0.01) < 1e-15) bound++;
+      }
+    expect(bound).toBeGreaterThan(0);
+  });
+
   for (const def of optimizerList)
     it(`${def.type} runs on minibatches with its defaults and counts its evaluations`, async () => {
       const r = await trainRun(

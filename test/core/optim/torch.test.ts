@@ -28,6 +28,7 @@ interface Case {
   steps: number;
   schedule?: Record<string, unknown>;
   clipNorm?: number;
+  clipValue?: number;
   final: number[];
   loss: number[];
   perStep?: number[][];
@@ -50,6 +51,7 @@ function experimentFor(c: Case, steps = c.steps) {
         steps,
         ...(c.schedule ? { schedule: c.schedule } : {}),
         ...(c.clipNorm !== undefined ? { clipNorm: c.clipNorm } : {}),
+        ...(c.clipValue !== undefined ? { clipValue: c.clipValue } : {}),
       },
     ],
   };
