@@ -47,12 +47,14 @@ export function App() {
   const { t } = useTranslation();
   const stores = useApp();
   const theme = useView((s) => s.theme);
-  // Start proportionate to the window (1280 px wide and up), then the dividers decide.
-  const [left, setLeft] = useState(() => Math.round(Math.min(340, Math.max(290, 0.23 * window.innerWidth))));
+  // Start proportionate to the window (1024 x 640 and up), then the dividers decide.
+  const [left, setLeft] = useState(() => Math.round(Math.min(340, Math.max(250, 0.23 * window.innerWidth))));
   const [right, setRight] = useState(() =>
-    Math.round(Math.min(460, Math.max(330, 0.28 * window.innerWidth))),
+    Math.round(Math.min(560, Math.max(280, 0.27 * window.innerWidth))),
   );
-  const [bottom, setBottom] = useState(300);
+  const [bottom, setBottom] = useState(() =>
+    Math.round(Math.min(380, Math.max(200, 0.36 * window.innerHeight))),
+  );
   useAutoRun();
   const recovery = usePlatformBridge(stores);
   useEffect(() => {
@@ -83,8 +85,8 @@ export function App() {
       <main
         className="workspace"
         style={{
-          gridTemplateColumns: `${left}px 6px minmax(360px, 1fr) 6px ${right}px`,
-          gridTemplateRows: `minmax(240px, 1fr) 6px ${bottom}px`,
+          gridTemplateColumns: `${left}px 6px minmax(340px, 1fr) 6px ${right}px`,
+          gridTemplateRows: `minmax(220px, 1fr) 6px ${bottom}px`,
         }}
       >
         <div className="area-left">

@@ -68,6 +68,10 @@ describe('niceTicks', () => {
     expect(niceTicks(1e-4, 2e-4, 3).map((t) => t.label)).toEqual(['1.0e-4', '1.5e-4', '2.0e-4']);
   });
 
+  it('gives two ticks rather than one when the bound is tight', () => {
+    expect(niceTicks(0, 4.46, 2).map((t) => t.label)).toEqual(['0', '2', '4']);
+  });
+
   it('gives the single value of an empty range and nothing for non-finite ends', () => {
     expect(niceTicks(2, 2).map((t) => t.value)).toEqual([2]);
     expect(niceTicks(NaN, 1)).toEqual([]);

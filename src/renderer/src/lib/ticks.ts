@@ -12,17 +12,24 @@ export interface Tick {
 
 const MANTISSAS = [1, 2, 5] as const;
 
-/** The smallest 1-2-5 step giving at most maxCount ticks in [lo, hi]. */
+/**
+ * The smallest 1-2-5 step giving at most maxCount ticks in [lo, hi] (at least two ticks when the bound
+ * allows only one: then the next smaller step).
+ */
 export function niceStep(lo: number, hi: number, maxCount = 6): number {
   const span = hi - lo;
   if (!(span > 0) || !Number.isFinite(span)) return 0;
   const n = Math.max(2, Math.floor(maxCount));
   // Start one decade below the step that would give n intervals and walk up the 1-2-5 ladder.
   let e = Math.floor(Math.log10(span / n)) - 1;
+  let previous = 0;
   for (;;) {
     for (const m of MANTISSAS) {
       const step = m * 10 ** e;
-      if (countIn(lo, hi, step) <= n) return step;
+      const count = countIn(lo, hi, step);
+      // A single tick says nothing about scale: then take the step before (one or two ticks over).
+      if (count <= n) return count >= 2 || previous === 0 ? step : previous;
+      previous = step;
     }
     e++;
   }

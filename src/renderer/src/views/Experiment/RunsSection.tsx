@@ -102,6 +102,7 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
         <input
           className="run-name"
           type="text"
+          size={Math.max(4, run.name.length + 1)}
           value={run.name}
           aria-label={t('runs.name')}
           title={t('runs.nameHelp')}

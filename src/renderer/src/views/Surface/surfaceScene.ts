@@ -124,7 +124,7 @@ export class SurfaceScene {
     host.appendChild(this.renderer.domElement);
     this.camera.position.set(2.15, 1.85, 2.55);
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
-    this.controls.target.set(0, HEIGHT * 0.35, 0);
+    this.controls.target.set(0, HEIGHT * 0.2, 0);
     this.controls.enableDamping = true;
     this.controls.dampingFactor = 0.12;
     this.controls.addEventListener('change', () => (this.dirty = true));
@@ -618,7 +618,7 @@ export class SurfaceScene {
 
   resetCamera(): void {
     this.camera.position.set(2.15, 1.85, 2.55);
-    this.controls.target.set(0, HEIGHT * 0.35, 0);
+    this.controls.target.set(0, HEIGHT * 0.2, 0);
     this.controls.update();
     this.dirty = true;
   }

@@ -92,6 +92,9 @@ export function TopBar() {
         <ExportMenu />
         <LessonsButton />
       </div>
+      <span className="progress-status" role="status" data-testid="progress-status">
+        {progress ? `${t(`progress.${progress.label}`)} ${Math.round(progress.fraction * 100)}%` : ''}
+      </span>
       <div className="prefs">
         <button
           type="button"
@@ -134,11 +137,6 @@ export function TopBar() {
           className="progress-fill"
           style={{ width: progress ? `${Math.max(2, progress.fraction * 100)}%` : '0%' }}
         />
-        {progress ? (
-          <span className="progress-label">
-            {t(`progress.${progress.label}`)} {Math.round(progress.fraction * 100)}%
-          </span>
-        ) : null}
       </div>
       {error ? (
         <div className="error-banner" role="alert" data-testid="error">
