@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
-    globalSetup: ['test/e2e/globalSetup.ts'],
+    globalSetup: ['test/setup/buildCli.ts', 'test/e2e/globalSetup.ts'],
     testTimeout: 180_000,
     hookTimeout: 300_000,
     fileParallelism: false,

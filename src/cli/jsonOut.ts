@@ -1,5 +1,6 @@
 /** Result files: plain JSON with typed arrays as number arrays, written atomically. */
 import { writeFileAtomicSync } from '../node/atomicWrite';
+import { CliError, EXIT } from './cliError';
 
 export function toPlain(value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as Float64Array);
@@ -12,6 +13,14 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
+/** Writes the result; a failed write (disk full, file too large, ...) is exit 1 and names the file. */
 export function writeJsonAtomic(path: string, value: unknown): void {
-  writeFileAtomicSync(path, `${JSON.stringify(toPlain(value))}\n`);
+  try {
+    writeFileAtomicSync(path, `${JSON.stringify(toPlain(value))}\n`);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (!err.code) throw e;
+    const why = err.code === 'ENOSPC' ? 'no space left on the device' : err.code;
+    throw new CliError(`cannot write ${path} (${why}); any previous file there is unchanged`, EXIT.failure);
+  }
 }

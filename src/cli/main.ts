@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { InputError } from '../node/inputError';
+import { checkOutputPath } from '../node/outputPath';
 import { CliError, EXIT } from './cliError';
 import { commandList, commands } from './commands';
 
@@ -41,7 +42,15 @@ export async function main(argv: string[]): Promise<number> {
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const missing = (cmd.requiredOptions ?? []).filter((o) => values[o] === undefined);
   if (missing.length) throw new CliError(`missing --${missing[0]}\nUsage: ${cmd.usage}`);
+  // Before any work: an output that cannot be written, or that is one of the inputs, is refused now.
+  if (typeof values.out === 'string') checkOutputPath(values.out, inputPaths(positionals, values));
   return cmd.run(positionals, values);
+}
+
+/** Every file a command reads: its positional FILE arguments and the CSV options. */
+function inputPaths(positionals: string[], values: Record<string, string | boolean | undefined>): string[] {
+  const csv = [values['train-csv'], values['test-csv']].filter((v): v is string => typeof v === 'string');
+  return [...positionals, ...csv];
 }
 
 main(process.argv.slice(2)).then(

@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
 
 let sequence = 0;
 
-function tempPath(path: string): string {
+/** Where the next atomic write of `path` puts its temp file (same folder, so the rename is atomic). */
+export function tempPath(path: string): string {
   sequence += 1;
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}-${sequence}.tmp`);
 }

@@ -1,6 +1,7 @@
-/** Runs the real CLI in a child process (node + tsx), as a user would. */
+/** Runs the real CLI in a child process: the built bundle (out/cli, made by the test setup), as a user would. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cliEntry } from '../../scripts/cliBuild.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,7 +13,7 @@ export interface CliOutcome {
 
 export function runCli(args: string[]): Promise<CliOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, [cliEntry, ...args], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -6,11 +6,10 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/core/train/trainRun';
+import { workerEntryUrl } from '../../src/node/pool/nodePool';
 import { WebWorkerPool, type WorkerLike } from '../../src/renderer/src/engine/webWorkerPool';
 import { contractExperiment } from './engineContract';
 
-const bootstrap = new URL('../../src/node/pool/tsxBootstrap.mjs', import.meta.url);
-const entry = new URL('../../src/node/pool/jobWorker.ts', import.meta.url).href;
 const live: Worker[] = [];
 
 /** A Node worker thread seen through the Web Worker interface. */
@@ -28,7 +27,7 @@ function asWebWorker(w: Worker): WorkerLike {
   return like;
 }
 
-const jobWorker = () => asWebWorker(new Worker(bootstrap, { workerData: { entry } }));
+const jobWorker = () => asWebWorker(new Worker(workerEntryUrl()));
 /** A worker that dies of an uncaught error as soon as it is given a job. */
 const crashingWorker = () =>
   asWebWorker(

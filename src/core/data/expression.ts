@@ -4,7 +4,7 @@
  * functions), then compiled into plain closures. Nothing in a file can reach mathjs's evaluate,
  * import, createUnit or function definitions, and there is no `eval`.
  */
-import { parse, type MathNode } from 'mathjs';
+import { parse, type MathNode } from './mathjs';
 
 export type Compiled = (vars: ArrayLike<number>) => number;
 

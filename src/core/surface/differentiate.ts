@@ -16,7 +16,7 @@ import {
   ParenthesisNode,
   SymbolNode,
   type MathNode,
-} from 'mathjs';
+} from '../data/mathjs';
 import { allowedFunctionNames, compileNode, ExpressionError, parseExpression } from '../data/expression';
 import type { Compiled } from '../data/expression';
 

@@ -1,10 +1,20 @@
-/** The pool as the CLI and tests use it: workers run the TypeScript entry through tsx. */
+/**
+ * The pool as the CLI, the tests and the bench use it: workers run the built worker entry
+ * (out/cli/jobWorker.mjs, made by scripts/cliBuild.mjs), so a worker starts without compiling anything.
+ */
 import { Worker } from 'node:worker_threads';
 import { WorkerPool } from './workerPool';
 
-const bootstrap = new URL('./tsxBootstrap.mjs', import.meta.url);
-const entry = new URL('./jobWorker.ts', import.meta.url).href;
+/**
+ * Where the built worker is: beside the CLI bundle when this code runs inside it, or in out/cli when
+ * this module runs from source (tests and the bench build it first, see test/setup/buildCli.ts).
+ */
+export function workerEntryUrl(moduleUrl: string = import.meta.url): URL {
+  const fromSource = moduleUrl.endsWith('.ts');
+  return new URL(fromSource ? '../../../out/cli/jobWorker.mjs' : './jobWorker.mjs', moduleUrl);
+}
 
 export function createNodePool(size?: number): WorkerPool {
-  return new WorkerPool({ size, createWorker: () => new Worker(bootstrap, { workerData: { entry } }) });
+  const entry = workerEntryUrl();
+  return new WorkerPool({ size, createWorker: () => new Worker(entry) });
 }
