@@ -62,30 +62,58 @@ function fillPrefix(s: SortedSamples, n: number): void {
   s.n = n;
   s.yMean = mean;
   const { x, sums } = s;
-  // Running sums and their accumulated rounding errors, by two-sum per term.
-  const run = [0, 0, 0, 0, 0];
-  const err = [0, 0, 0, 0, 0];
-  const term = [0, 0, 0, 0, 0];
+  // Running sums and their accumulated rounding errors, by Knuth's two-sum per term (written out
+  // per sum: scalar locals, no arrays in the loop).
+  let sx = 0;
+  let sxx = 0;
+  let sy = 0;
+  let sxy = 0;
+  let syy = 0;
+  let ex = 0;
+  let exx = 0;
+  let ey = 0;
+  let exy = 0;
+  let eyy = 0;
   sums.fill(0, 0, SUMS_STRIDE);
   for (let k = 0; k < n; k++) {
     const xi = x[k]!;
     const yi = y[k]! - mean;
-    term[0] = xi;
-    term[1] = xi * xi;
-    term[2] = yi;
-    term[3] = xi * yi;
-    term[4] = yi * yi;
     const o = SUMS_STRIDE * (k + 1);
-    for (let q = 0; q < 5; q++) {
-      const a = run[q]!;
-      const b = term[q]!;
-      const sum = a + b;
-      const bv = sum - a;
-      err[q] = err[q]! + (a - (sum - bv) + (b - bv));
-      run[q] = sum;
-      sums[o + q] = sum;
-      sums[o + 5 + q] = err[q]!;
-    }
+    let t = xi;
+    let u = sx + t;
+    let v = u - sx;
+    ex += sx - (u - v) + (t - v);
+    sx = u;
+    t = xi * xi;
+    u = sxx + t;
+    v = u - sxx;
+    exx += sxx - (u - v) + (t - v);
+    sxx = u;
+    t = yi;
+    u = sy + t;
+    v = u - sy;
+    ey += sy - (u - v) + (t - v);
+    sy = u;
+    t = xi * yi;
+    u = sxy + t;
+    v = u - sxy;
+    exy += sxy - (u - v) + (t - v);
+    sxy = u;
+    t = yi * yi;
+    u = syy + t;
+    v = u - syy;
+    eyy += syy - (u - v) + (t - v);
+    syy = u;
+    sums[o] = sx;
+    sums[o + 1] = sxx;
+    sums[o + 2] = sy;
+    sums[o + 3] = sxy;
+    sums[o + 4] = syy;
+    sums[o + 5] = ex;
+    sums[o + 6] = exx;
+    sums[o + 7] = ey;
+    sums[o + 8] = exy;
+    sums[o + 9] = eyy;
   }
   const lo = n > 0 ? x[0]! : 0;
   const hi = n > 0 ? x[n - 1]! : 0;
