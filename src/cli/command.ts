@@ -11,6 +11,8 @@ export interface CliCommand {
   readonly usage: string;
   /** Names of the required positional arguments, e.g. ['FILE']. */
   readonly args: readonly string[];
+  /** Whether the last positional may repeat (validate FILE..., merge SHARD...); otherwise extra ones are an error. */
+  readonly variadic?: boolean;
   readonly options: Options;
   /** Options that must be given, e.g. ['out']. */
   readonly requiredOptions?: readonly string[];

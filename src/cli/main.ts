@@ -3,6 +3,7 @@
  * Usage: npm run -s relief -- COMMAND ARGS (see --help). Exit 0 ok, 2 bad input, 1 other failure.
  */
 import { parseArgs } from 'node:util';
+import { clip } from '../core/clip';
 import { InputError } from '../node/inputError';
 import { checkOutputPath } from '../node/outputPath';
 import { CliError, EXIT } from './cliError';
@@ -39,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
   const { positionals } = parsed;
   if (positionals.length < cmd.args.length)
     throw new CliError(`missing ${cmd.args.slice(positionals.length).join(' ')}\nUsage: ${cmd.usage}`);
+  if (!cmd.variadic && positionals.length > cmd.args.length)
+    throw new CliError(
+      `unexpected argument '${clip(positionals[cmd.args.length]!)}' (${name} takes ${cmd.args.join(' ')})\nUsage: ${cmd.usage}`,
+    );
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const missing = (cmd.requiredOptions ?? []).filter((o) => values[o] === undefined);
   if (missing.length) throw new CliError(`missing --${missing[0]}\nUsage: ${cmd.usage}`);

@@ -7,9 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseSamplesCsv, SamplesCsvError } from '../core/data/samplesCsv';
+import { CsvError, parseSamplesCsv } from '../core/data/samplesCsv';
 import type { Experiment } from '../core/experiment/schema';
-import { formatProblems, parseExperimentText, validateExperiment } from '../core/experiment/validate';
+import {
+  formatProblems,
+  parseExperimentText,
+  parseJsonText,
+  validateExperiment,
+} from '../core/experiment/validate';
 import type { OpenResult, SaveResult } from '../preload/api';
 import { writeFileAtomic } from './atomicWrite';
 import { InputError } from './inputError';
@@ -37,7 +42,7 @@ export async function readExperimentFile(path: string): Promise<OpenResult> {
   const v = parseExperimentText(text);
   if (!v.ok) return { ok: false, path, name, problems: v.problems };
   // The document as written (not with defaults filled in), so saving it back changes nothing.
-  return { ok: true, path, name, experiment: JSON.parse(text) as unknown };
+  return { ok: true, path, name, experiment: parseJsonText(text) };
 }
 
 export function experimentText(experiment: unknown): string {
@@ -95,7 +100,7 @@ export function loadExperiment(path: string, csv: CsvOptions = {}): { experiment
   const first = parseExperimentText(text);
   let doc: Record<string, unknown>;
   try {
-    doc = JSON.parse(text) as Record<string, unknown>;
+    doc = parseJsonText(text) as Record<string, unknown>;
   } catch {
     if (!first.ok) throw invalid(path, first.problems);
     throw new InputError(`${path}: not valid JSON`);
@@ -105,9 +110,10 @@ export function loadExperiment(path: string, csv: CsvOptions = {}): { experiment
   const data = { ...((doc.data ?? {}) as Record<string, unknown>) };
   const samples = (file: string) => {
     try {
-      return parseSamplesCsv(readTextFile(file, 'CSV file'), inputs, file);
+      const { x, y } = parseSamplesCsv(readTextFile(file, 'CSV file'), inputs);
+      return { x, y };
     } catch (e) {
-      if (e instanceof SamplesCsvError) throw new InputError(e.message);
+      if (e instanceof CsvError) throw new InputError(`${file}: ${e.message}`);
       throw e;
     }
   };

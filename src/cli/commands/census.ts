@@ -87,6 +87,7 @@ export const mergeCommand: CliCommand = {
   usage:
     'relief merge SHARD.json... --out CENSUS.json\n  Every shard 0..n-1 of the same experiment must be given once.',
   args: ['SHARD'],
+  variadic: true,
   requiredOptions: ['out'],
   options: { out: { type: 'string', short: 'o' } },
   async run(files, v) {

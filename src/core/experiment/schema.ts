@@ -4,6 +4,7 @@
  * written by programs outside the project and never change; new fields are added around them.
  */
 import { z } from 'zod';
+import { clip } from '../clip';
 import { parseExpression } from '../data/expression';
 import { presets } from '../data/presets';
 import { activationNames } from '../network/activations';
@@ -117,7 +118,7 @@ export const experimentSchema = z
     // runs
     const seen = new Set<string>();
     e.runs.forEach((r, i) => {
-      if (seen.has(r.name)) issue(['runs', i, 'name'], `duplicate run name '${r.name}'`);
+      if (seen.has(r.name)) issue(['runs', i, 'name'], `duplicate run name '${clip(r.name)}'`);
       seen.add(r.name);
     });
     // A surface has no data and no architecture: the network checks below do not apply (checks for
@@ -138,12 +139,12 @@ export const experimentSchema = z
       if (!p)
         issue(
           ['data', 'target', 'preset'],
-          `unknown preset '${t.preset}'; known: ${[...presets.keys()].join(', ')}`,
+          `unknown preset '${clip(t.preset)}'; known: ${[...presets.keys()].join(', ')}`,
         );
       else if (p.inputs !== inputs)
         issue(
           ['data', 'target', 'preset'],
-          `preset '${t.preset}' has ${p.inputs} input(s) but model.inputs is ${inputs}`,
+          `preset '${clip(t.preset)}' has ${p.inputs} input(s) but model.inputs is ${inputs}`,
         );
     } else {
       if (inputs !== 1)

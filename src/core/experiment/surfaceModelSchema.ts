@@ -4,6 +4,7 @@
  * field's JSON path: the formula must parse, pass the whitelist and have derivatives.
  */
 import { z } from 'zod';
+import { clip } from '../clip';
 import { ExpressionError } from '../data/expression';
 import { gallery, galleryNames } from '../surface/gallery';
 import { surfaceOf } from '../surface/surface';
@@ -46,7 +47,7 @@ export function checkSurfaceModel(m: SurfaceModel, issue: Issue): void {
   }
   if (m.preset !== undefined) {
     if (!gallery.has(m.preset))
-      issue(['model', 'preset'], `unknown surface '${m.preset}'; known: ${galleryNames.join(', ')}`);
+      issue(['model', 'preset'], `unknown surface '${clip(m.preset)}'; known: ${galleryNames.join(', ')}`);
     return;
   }
   try {

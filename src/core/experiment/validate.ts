@@ -4,6 +4,7 @@
  * out, each naming the JSON path and the rule it broke.
  */
 import type { z } from 'zod';
+import { clip } from '../clip';
 import { EXPERIMENT_VERSION, experimentSchema, type Experiment } from './schema';
 
 export interface Problem {
@@ -54,8 +55,20 @@ function flatten(iss: Issue, base: readonly PropertyKey[]): Problem[] {
   return [{ path: formatPath(at), message: iss.message }];
 }
 
+/** The longest message or path reported: zod quotes unknown keys, which a hostile file makes huge. */
+const MAX_MESSAGE = 400;
+/** At most this many problems are listed (a 10⁶-sample array of strings would give 10⁶). */
+const MAX_PROBLEMS = 20;
+
 export function problemsFromZod(error: z.ZodError): Problem[] {
-  return error.issues.flatMap((iss) => flatten(iss, []));
+  const all = error.issues.flatMap((iss) => flatten(iss, []));
+  const shown = all.slice(0, MAX_PROBLEMS).map((p) => ({
+    path: clip(p.path, MAX_MESSAGE),
+    message: clip(p.message, MAX_MESSAGE),
+  }));
+  if (all.length > MAX_PROBLEMS)
+    shown.push({ path: '', message: `… and ${all.length - MAX_PROBLEMS} more problems` });
+  return shown;
 }
 
 export function formatProblems(problems: readonly Problem[]): string {
@@ -92,12 +105,17 @@ export function validateExperiment(value: unknown): Validated {
   return r.success ? { ok: true, experiment: r.data } : { ok: false, problems: problemsFromZod(r.error) };
 }
 
+/** JSON text, with a leading UTF-8 byte-order mark (as some Windows editors save) ignored. */
+export function parseJsonText(text: string): unknown {
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
 export function parseExperimentText(text: string): Validated {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (e) {
-    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${clip((e as Error).message)}` }] };
   }
   return validateExperiment(value);
 }

@@ -3,6 +3,7 @@
  * Each kind says which trained runs it needs (so they can be trained first) and builds d1, d2 at the
  * resolved center. Errors name the JSON path of the field at fault.
  */
+import { clip } from '../clip';
 import { hessianSpectrum } from '../analysis/hessianSpectrum';
 import type { DirectionsSpec, LandscapeSpec } from '../experiment/landscapeSchema';
 import { buildRegistry } from '../registry';
@@ -75,7 +76,7 @@ const pcaKind = defineKind({
     let total = 0;
     for (const name of names) {
       const snap = ctx.runs.get(name);
-      if (!snap?.path) throw specError(`${P}.runs`, `run '${name}' has no recorded trajectory`);
+      if (!snap?.path) throw specError(`${P}.runs`, `run '${clip(name)}' has no recorded trajectory`);
       total += snap.path.length / dim;
     }
     const every = Math.max(1, Math.ceil((total * dim) / 2e7));
@@ -190,7 +191,7 @@ function paramIndex(ref: number | string, ctx: ResolveContext, path: string): nu
   if (i < 0)
     throw specError(
       path,
-      `no parameter named '${ref}'; names look like '${names[0]}' or '${names[dim - 1]}'`,
+      `no parameter named '${clip(ref)}'; names look like '${names[0]}' or '${names[dim - 1]}'`,
     );
   return i;
 }

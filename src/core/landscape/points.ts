@@ -2,6 +2,7 @@
  * Points of parameter space named in a landscape spec ("init", {"run": NAME}, or explicit numbers) and the
  * trained runs they refer to. Errors name the JSON path of the offending field.
  */
+import { clip } from '../clip';
 import type { PointRef } from '../experiment/landscapeSchema';
 import type { Setup } from '../setup';
 
@@ -31,7 +32,7 @@ export function runOfPoint(ref: PointRef): string | null {
 export function checkRunName(ctx: Pick<ResolveContext, 'setup'>, name: string, path: string): void {
   const runs = ctx.setup.experiment.runs;
   if (!runs.some((r) => r.name === name))
-    throw specError(path, `no run named '${name}'; runs: ${runs.map((r) => r.name).join(', ')}`);
+    throw specError(path, `no run named '${clip(name)}'; runs: ${runs.map((r) => r.name).join(', ')}`);
 }
 
 export function resolvePoint(ref: PointRef, ctx: ResolveContext, path: string): Float64Array<ArrayBuffer> {
@@ -44,6 +45,6 @@ export function resolvePoint(ref: PointRef, ctx: ResolveContext, path: string): 
   }
   checkRunName(ctx, ref.run, `${path}.run`);
   const snap = ctx.runs.get(ref.run);
-  if (!snap) throw specError(`${path}.run`, `run '${ref.run}' has not been trained`);
+  if (!snap) throw specError(`${path}.run`, `run '${clip(ref.run)}' has not been trained`);
   return Float64Array.from(snap.params);
 }

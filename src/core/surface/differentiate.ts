@@ -19,6 +19,7 @@ import {
 } from '../data/mathjs';
 import { allowedFunctionNames, compileNode, ExpressionError, parseExpression } from '../data/expression';
 import type { Compiled } from '../data/expression';
+import { assertDerivativeBudget, assertRewriteBudget, deadline } from './derivativeBudget';
 
 export const SURFACE_VARIABLES = ['a', 'b'] as const;
 const vars: readonly string[] = SURFACE_VARIABLES;
@@ -56,16 +57,20 @@ function maxMin(args: MathNode[], sign: 1 | -1): MathNode {
   });
 }
 
+type Rewrites = ReadonlyMap<string, (args: MathNode[]) => MathNode>;
+
 /** Rewrites functions mathjs cannot differentiate into equivalent ones it can. */
-const beforeDerivative: Record<string, (args: MathNode[]) => MathNode> = {
-  square: ([x]) => pow(x!, num(2)),
-  cube: ([x]) => pow(x!, num(3)),
-  pow: ([x, y]) => pow(x!, paren(y!)),
-  sigmoid: ([x]) => div(num(1), paren(add(num(1), call('exp', [neg(paren(x!))])))),
-  relu: ([x]) => div(paren(add(paren(x!), call('abs', [x!.cloneDeep()]))), num(2)),
-  max: (args) => maxMin(args, 1),
-  min: (args) => maxMin(args, -1),
-};
+const beforeDerivative: Rewrites = new Map(
+  Object.entries({
+    square: ([x]) => pow(x!, num(2)),
+    cube: ([x]) => pow(x!, num(3)),
+    pow: ([x, y]) => pow(x!, paren(y!)),
+    sigmoid: ([x]) => div(num(1), paren(add(num(1), call('exp', [neg(paren(x!))])))),
+    relu: ([x]) => div(paren(add(paren(x!), call('abs', [x!.cloneDeep()]))), num(2)),
+    max: (args) => maxMin(args, 1),
+    min: (args) => maxMin(args, -1),
+  } satisfies Record<string, (args: MathNode[]) => MathNode>),
+);
 
 /** Rewrites functions that appear in mathjs's derivatives into whitelisted ones. */
 const afterDerivative: Record<string, (x: MathNode) => MathNode> = {
@@ -82,16 +87,16 @@ function functionName(n: Node): string {
   return fn.type === 'SymbolNode' ? (fn.name as string) : '';
 }
 
-function rewrite(tree: MathNode, table: Record<string, (args: MathNode[]) => MathNode>): MathNode {
+function rewrite(tree: MathNode, table: Rewrites): MathNode {
   return tree.transform((node) => {
     if (node.type !== 'FunctionNode') return node;
     const n = node as Node;
-    const r = table[functionName(n)];
+    const r = table.get(functionName(n));
     return r ? rewrite(r(n.args as MathNode[]), table) : node;
   });
 }
 
-const afterTable: Record<string, (args: MathNode[]) => MathNode> = Object.fromEntries(
+const afterTable: Rewrites = new Map(
   Object.entries(afterDerivative).map(([k, f]) => [k, (args: MathNode[]) => f(args[0]!)]),
 );
 
@@ -161,13 +166,13 @@ const isConst = (n: MathNode, v?: number): boolean =>
   n.type === 'ConstantNode' && (v === undefined || (n as Node).value === v);
 const valueOf = (n: MathNode) => (n as Node).value as number;
 
-const foldBinary: Record<string, (x: number, y: number) => number> = {
-  '+': (x, y) => x + y,
-  '-': (x, y) => x - y,
-  '*': (x, y) => x * y,
-  '/': (x, y) => x / y,
-  '^': (x, y) => Math.pow(x, y),
-};
+const foldBinary = new Map<string, (x: number, y: number) => number>([
+  ['+', (x, y) => x + y],
+  ['-', (x, y) => x - y],
+  ['*', (x, y) => x * y],
+  ['/', (x, y) => x / y],
+  ['^', (x, y) => Math.pow(x, y)],
+]);
 
 /** One local simplification of a node whose children are already folded. */
 function foldNode(node: MathNode): MathNode {
@@ -193,7 +198,7 @@ function foldNode(node: MathNode): MathNode {
     return node;
   }
   const [x, y] = args as [MathNode, MathNode];
-  const f = foldBinary[o];
+  const f = foldBinary.get(o);
   if (f && isConst(x) && isConst(y)) {
     const v = f(valueOf(x), valueOf(y));
     if (Number.isFinite(v)) return num(v);
@@ -225,6 +230,7 @@ function fold(tree: MathNode): MathNode {
 }
 
 function d(tree: MathNode, v: string, what: string): MathNode {
+  assertDerivativeBudget(tree, what);
   try {
     return fold(derivative(tree, v, { simplify: false }));
   } catch (e) {
@@ -239,27 +245,43 @@ function d(tree: MathNode, v: string, what: string): MathNode {
   }
 }
 
+/** Derivatives longer than this are not printed: mathjs's toString takes about a second per 200k nodes. */
+const MAX_TEXT_NODES = 5_000;
+
 function compiled(tree: MathNode, what: string): { fn: Compiled; text: string } {
   const clean = rewrite(tree, afterTable);
   assertCompilable(clean, what);
-  return { fn: compileNode(clean, vars), text: clean.toString() };
+  let size = 0;
+  clean.traverse(() => size++);
+  const text = size <= MAX_TEXT_NODES ? clean.toString() : `(${size} terms, too long to show)`;
+  return { fn: compileNode(clean, vars), text };
 }
 
-/** Parse, whitelist, differentiate twice and compile; throws ExpressionError with a readable message. */
+/**
+ * Parse, whitelist, differentiate twice and compile; throws ExpressionError with a readable message.
+ * Bounded (derivativeBudget.ts): sizes are checked before each step, time between them.
+ */
 export function differentiateSurface(text: string): SurfaceDerivatives {
+  const clock = deadline();
   const tree = parseExpression(text, vars);
+  assertRewriteBudget(tree);
   const smooth = rewrite(tree, beforeDerivative);
   assertDifferentiable(smooth);
-  const ga = d(smooth, 'a', 'd/da');
-  const gb = d(smooth, 'b', 'd/db');
-  const haa = d(ga, 'a', 'd²/da²');
-  const hab = d(ga, 'b', 'd²/da db');
-  const hbb = d(gb, 'b', 'd²/db²');
+  const ga = d(smooth, 'a', '∂f/∂a');
+  const gb = d(smooth, 'b', '∂f/∂b');
+  clock.check('the first derivatives');
+  const haa = d(ga, 'a', '∂²f/∂a²');
+  clock.check('∂²f/∂a²');
+  const hab = d(ga, 'b', '∂²f/∂a∂b');
+  clock.check('∂²f/∂a∂b');
+  const hbb = d(gb, 'b', '∂²f/∂b²');
+  clock.check('the second derivatives');
   const fa = compiled(ga, '∂f/∂a');
   const fb = compiled(gb, '∂f/∂b');
   const faa = compiled(haa, '∂²f/∂a²');
   const fab = compiled(hab, '∂²f/∂a∂b');
   const fbb = compiled(hbb, '∂²f/∂b²');
+  clock.check('compiling the derivatives');
   return {
     f: compileNode(tree, vars),
     fa: fa.fn,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createDenseNetwork } from '../../../src/core/network/dense';
 import { cpwlToNetwork } from '../../../src/core/network/cpwl';
 import { cliCommand } from '../../../src/renderer/src/lib/cliCommand';
-import { parseNumericCsv, toCsv } from '../../../src/renderer/src/lib/csv';
+import { toCsv } from '../../../src/renderer/src/lib/csv';
 import { unitContribution, unitsOf } from '../../../src/renderer/src/lib/kinks';
 import { legendTicks, createMapping } from '../../../src/renderer/src/lib/surfaceMapping';
 import { windowAround } from '../../../src/renderer/src/lib/pcaPlane';
@@ -50,13 +50,6 @@ describe('export helpers', () => {
     );
     expect(text).toBe('a,b\n1.5,\n-2e-9,3\n');
     expect(toCsv(['name'], [['x,"y"']])).toBe('name\n"x,""y"""\n');
-    expect(parseNumericCsv('x,y\n1,2\n3,4\n')).toEqual({
-      header: ['x', 'y'],
-      rows: [
-        [1, 2],
-        [3, 4],
-      ],
-    });
   });
 
   it('builds the CLI command for a file, quoting unusual names', () => {

@@ -1,7 +1,7 @@
 /** CSV import: columns x,y (one input) or x1,x2,y (two inputs) become the explicit training samples. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseNumericCsv } from '../../lib/csv';
+import { CsvError, parseSamplesCsv, type CsvSamples } from '../../../../core/data/samplesCsv';
 import { useApp, useDoc } from '../../state/AppContext';
 
 export function CsvImport() {
@@ -21,22 +21,21 @@ export function CsvImport() {
           onChange={async (e) => {
             const file = e.target.files?.[0];
             if (!file) return;
-            const { rows } = parseNumericCsv(await file.text());
-            const width = rows[0]?.length ?? 0;
-            if (rows.length === 0 || (width !== 2 && width !== 3) || rows.some((r) => r.length !== width)) {
-              setMessage(t('target.csvBad'));
+            let samples: CsvSamples;
+            try {
+              samples = parseSamplesCsv(await file.text());
+            } catch (err) {
+              if (!(err instanceof CsvError)) throw err;
+              setMessage(`${t('target.csvBad')} (${err.message})`);
+              e.target.value = '';
               return;
             }
             doc.edit((d) => {
-              d.model.inputs = width === 2 ? 1 : 2;
-              d.data.train = {
-                x: rows.map((r) => (width === 2 ? r[0]! : ([r[0]!, r[1]!] as [number, number]))) as
-                  number[] | [number, number][],
-                y: rows.map((r) => r[width - 1]!),
-              };
+              d.model.inputs = samples.inputs;
+              d.data.train = { x: samples.x, y: samples.y };
               delete d.data.test;
             });
-            setMessage(t('target.csvLoaded', { n: rows.length, name: file.name }));
+            setMessage(t('target.csvLoaded', { n: samples.y.length, name: file.name }));
             e.target.value = '';
           }}
         />
