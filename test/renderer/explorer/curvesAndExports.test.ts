@@ -30,11 +30,6 @@ describe('loss curve tables', () => {
     expect(data[1]).toEqual([4, 2, 1]);
     expect(data[2]).toEqual([3, 1.5, null]);
   });
-
-  it('leaves non-positive losses out on a log axis', () => {
-    const { data } = curveTables([trace('a', [1, 0, -1e-3])], 'step', true);
-    expect(data[1]).toEqual([1, null, null]);
-  });
 });
 
 describe('export files', () => {

@@ -237,7 +237,13 @@ export function createRunner(
     generation++;
     for (const h of live) h.cancel();
     live = [];
-    results.set({ progress: null });
+    // Their late results are dropped (generation), so say here that unfinished runs stopped.
+    results.set((s) => ({
+      progress: null,
+      runs: s.runs.map((r) =>
+        r.phase === 'running' || r.phase === 'queued' ? { ...r, phase: 'cancelled' } : r,
+      ),
+    }));
   }
 
   function run(): void {

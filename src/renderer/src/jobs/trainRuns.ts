@@ -8,6 +8,16 @@ import type { Engine, JobHandle } from '../engine/types';
 import { runColor } from '../lib/runColors';
 import { updateRun, type ResultsStore, type RunTrace } from '../state/resultsStore';
 
+/** Streamed snapshots kept per run at most: a long run reports for minutes, its live path stays bounded. */
+const MAX_LIVE_SNAPSHOTS = 1000;
+
+/** Drop every other snapshot (keeping the first and the latest) once there are too many. */
+function thinned(snapshots: Float64Array[], snapshotSteps: number[]) {
+  if (snapshots.length <= MAX_LIVE_SNAPSHOTS) return { snapshots, snapshotSteps };
+  const keep = (_: unknown, i: number, a: readonly unknown[]) => i % 2 === 0 || i === a.length - 1;
+  return { snapshots: snapshots.filter(keep), snapshotSteps: snapshotSteps.filter(keep) };
+}
+
 export function initialTraces(e: Experiment): RunTrace[] {
   return e.runs.map((r, i) => ({
     name: r.name,
@@ -44,9 +54,7 @@ export function trainRuns(
       const grow = last !== p.step;
       updateRun(results, r.name, {
         filled: Math.max(trace.filled, p.from + p.lossTail.length),
-        ...(grow
-          ? { snapshots: [...trace.snapshots, p.params], snapshotSteps: [...trace.snapshotSteps, p.step] }
-          : {}),
+        ...(grow ? thinned([...trace.snapshots, p.params], [...trace.snapshotSteps, p.step]) : {}),
       });
     });
     h.result.then(

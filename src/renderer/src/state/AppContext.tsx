@@ -1,7 +1,7 @@
 /** The stores and the job runner, handed to every view through one React context. */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Runner } from '../jobs/experimentRunner';
-import { useStore } from './createStore';
+import { useStore, useStoreFramed } from './createStore';
 import type { DocumentState, DocumentStore } from './documentStore';
 import type { ResultsState, ResultsStore } from './resultsStore';
 import type { ViewState, ViewStore } from './viewStore';
@@ -31,6 +31,7 @@ export function useDoc<S>(select: (s: DocumentState) => S): S {
 export function useView<S>(select: (s: ViewState) => S): S {
   return useStore(useApp().view, select);
 }
+/** Results re-render their views at most once per animation frame (they stream in far faster). */
 export function useResults<S>(select: (s: ResultsState) => S): S {
-  return useStore(useApp().results, select);
+  return useStoreFramed(useApp().results, select);
 }

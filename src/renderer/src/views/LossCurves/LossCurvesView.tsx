@@ -1,5 +1,5 @@
 /** Loss curves (uPlot): every run against step, evaluations or seconds; log axis; test loss dashed. */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -27,7 +27,22 @@ export function LossCurvesView() {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const colors = THEME_COLORS[theme];
-  const tables = useMemo(() => curveTables(runs, axis, log), [runs, axis, log]);
+  // The plot's width in pixels bounds the points drawn (two per pixel column).
+  const [width, setWidth] = useState(800);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const wanted = log;
+  const tables = useMemo(
+    () => curveTables(runs, axis, wanted, Math.max(50, width - 70)),
+    [runs, axis, wanted, width],
+  );
+  // Log only where every value drawn is positive; otherwise the axis is linear and says why.
+  const logOn = tables.log;
   const shape = tables.series.map((s) => `${s.run}:${s.test}:${s.color}`).join('|');
 
   // (Re)create the chart when its series, axis, scale or theme change; otherwise only setData.
@@ -46,11 +61,11 @@ export function LossCurvesView() {
       legend: { show: false },
       // Dragging would zoom; a click instead moves the scrubber to that step (see below).
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
+      scales: { x: { time: false }, y: logOn ? { distr: 3 } : {} },
       axes: [
         { ...axisStyle, label: t(`curves.axis.${axis}`), labelSize: 18, size: 36, ...niceAxis(false, 70) },
         // Nice ticks in one format (lib/ticks); on a log axis only decades, the 2..9 clutter a small chart.
-        { ...axisStyle, size: 62, ...niceAxis(log, 28) },
+        { ...axisStyle, size: 62, ...niceAxis(logOn, 28) },
       ],
       series: [
         {},
@@ -109,7 +124,7 @@ export function LossCurvesView() {
       p.destroy();
       plot.current = null;
     };
-  }, [shape, axis, log, theme, ready]);
+  }, [shape, axis, logOn, theme, ready]);
 
   useEffect(() => {
     if (ready) plot.current?.setData(tables.data as uPlot.AlignedData);
@@ -166,8 +181,8 @@ export function LossCurvesView() {
           />
           <Toggle
             label={t('curves.log')}
-            help={t('curves.logHelp')}
-            checked={log}
+            help={log && !logOn ? t('curves.logOffNonPositive') : t('curves.logHelp')}
+            checked={logOn}
             onChange={(v) => view.set({ curveLog: v })}
           />
           <button
@@ -182,6 +197,16 @@ export function LossCurvesView() {
           <ExportPngButton name="curves" />
         </div>
       </header>
+      {tables.diverged.length > 0 || (log && !logOn) ? (
+        <div className="curves-notes" role="status" data-testid="curves-notes">
+          {tables.diverged.map((d) => (
+            <span key={d.run} className="diverged-note">
+              {t('curves.divergedAt', { run: d.run, step: d.step })}
+            </span>
+          ))}
+          {log && !logOn ? <span className="muted">{t('curves.logOffNonPositive')}</span> : null}
+        </div>
+      ) : null}
       <div className="plot-host uplot-host" ref={host} data-testid="loss-curves" />
       <Scrubber />
     </section>

@@ -1,8 +1,12 @@
 /**
- * The loss-curve data in uPlot's aligned form: one x column (steps, evaluations or seconds) and, per
- * run, its training loss and (when there is a test set) its test loss. Runs measured on different x
- * values are merged on the union of x with gaps (null) elsewhere; non-positive values are gaps on log.
+ * The loss-curve data in uPlot's aligned form, decimated to the plot's pixel width: one x column and,
+ * per run, its training loss and (when there is a test set) its test loss. Each series is read from an
+ * incremental bucket summary (lib/curveSummary) and binned min/max per pixel column (lib/decimate), so
+ * the table has at most two rows per pixel column whatever the number of steps. Runs share the columns;
+ * a run without a value in a row has a gap (null) there.
  */
+import { createSummary, extendSummary, summaryPoints, type CurveSummary } from '../../lib/curveSummary';
+import { minMaxColumns, type Columns } from '../../lib/decimate';
 import type { RunTrace } from '../../state/resultsStore';
 import type { CurveAxis } from '../../state/viewStore';
 
@@ -21,43 +25,90 @@ export interface CurveSeries {
   readonly test: boolean;
 }
 
+export interface CurveTables {
+  readonly data: Aligned;
+  readonly series: CurveSeries[];
+  /** Log scale in effect: asked for and every finite value drawn is positive. */
+  readonly log: boolean;
+  /** Runs whose loss stopped being finite (or that the trainer called diverged), with the step. */
+  readonly diverged: readonly { run: string; step: number }[];
+}
+
+// One summary per series array, extended as the array fills (a new array starts a new summary).
+const summaries = new WeakMap<Float64Array, CurveSummary>();
+
+function summaryOf(values: Float64Array, filled: number): CurveSummary {
+  let s = summaries.get(values);
+  if (!s || filled < s.upTo) {
+    s = createSummary(values);
+    summaries.set(values, s);
+  }
+  extendSummary(s, filled);
+  return s;
+}
+
 export function curveTables(
   runs: readonly RunTrace[],
   axis: CurveAxis,
   log: boolean,
-): { data: Aligned; series: CurveSeries[] } {
+  /** Plot width in pixels: two rows per column at most. */
+  columns = 1000,
+): CurveTables {
+  const cols = Math.max(1, Math.floor(columns));
   const series: CurveSeries[] = [];
-  const rows = new Map<number, (number | null)[]>();
-  const cols: ((k: number) => number)[] = [];
-  const runCols: { run: RunTrace; cols: number[] }[] = [];
+  const parts: { run: RunTrace; sum: CurveSummary }[] = [];
+  const diverged: { run: string; step: number }[] = [];
+  let positive = true;
   for (const r of runs) {
-    const c: number[] = [];
+    const main = summaryOf(r.loss, r.filled);
     series.push({ run: r.name, color: r.color, test: false });
-    c.push(cols.length);
-    cols.push((k) => r.loss[k]!);
+    parts.push({ run: r, sum: main });
     const test = r.result?.testLoss;
     if (test && test.length > 0) {
       series.push({ run: r.name, color: r.color, test: true });
-      c.push(cols.length);
-      cols.push((k) => test[k]!);
+      parts.push({ run: r, sum: summaryOf(test, test.length) });
     }
-    runCols.push({ run: r, cols: c });
+    if (r.phase === 'diverged') diverged.push({ run: r.name, step: Math.max(0, r.filled - 1) });
+    else if (main.firstNonFinite >= 0) diverged.push({ run: r.name, step: main.firstNonFinite });
   }
-  const ok = (v: number) => (Number.isFinite(v) && (!log || v > 0) ? v : null);
-  for (const { run, cols: cs } of runCols) {
-    for (let k = 0; k < run.filled; k++) {
-      const x = xOf(run, axis, k);
-      if (!Number.isFinite(x)) continue;
-      let row = rows.get(x);
-      if (!row) {
-        row = new Array(cols.length).fill(null);
-        rows.set(x, row);
-      }
-      for (const ci of cs) row[ci] = ok(cols[ci]!(k));
+  for (const p of parts) if (p.sum.lo <= 0) positive = false;
+  const useLog = log && positive;
+
+  // The shared x range: every series' first and last recorded x (x grows with the step on every axis).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const { run, sum } of parts) {
+    if (sum.upTo === 0) continue;
+    const a = xOf(run, axis, 0);
+    const b = xOf(run, axis, sum.upTo - 1);
+    if (Number.isFinite(a)) lo = Math.min(lo, a);
+    if (Number.isFinite(b)) hi = Math.max(hi, b);
+  }
+  if (!(hi >= lo)) return { data: [[], ...parts.map(() => [])], series, log: useLog, diverged };
+
+  const binned: Columns[] = parts.map(({ run, sum }) => {
+    const pts = summaryPoints(sum);
+    const x = new Float64Array(pts.count);
+    for (let i = 0; i < pts.count; i++) x[i] = xOf(run, axis, pts.steps[i]!);
+    return minMaxColumns(x, pts.values, pts.count, lo, hi, cols);
+  });
+  // A row per used slot, at the smallest first x and the largest second x of the column, so rows stay in
+  // x order whichever run filled them (runs differ by less than a pixel inside one column).
+  const xs: number[] = [];
+  const ys: (number | null)[][] = parts.map(() => []);
+  for (let slot = 0; slot < 2 * cols; slot++) {
+    let x = NaN;
+    for (const b of binned) {
+      if (Number.isNaN(b.y[slot]!)) continue;
+      const bx = b.x[slot]!;
+      if (Number.isNaN(x) || (slot % 2 === 0 ? bx < x : bx > x)) x = bx;
     }
+    if (Number.isNaN(x)) continue;
+    xs.push(x);
+    binned.forEach((b, i) => {
+      const v = b.y[slot]!;
+      ys[i]!.push(Number.isNaN(v) || (useLog && v <= 0) ? null : v);
+    });
   }
-  const xs = [...rows.keys()].sort((a, b) => a - b);
-  const data: Aligned = [xs];
-  for (let ci = 0; ci < cols.length; ci++) data.push(xs.map((x) => rows.get(x)![ci]!));
-  return { data, series };
+  return { data: [xs, ...ys], series, log: useLog, diverged };
 }

@@ -1,11 +1,13 @@
 /** The colour bar: the current colour map with loss values at nice ticks (decades on log scale). */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { colorMapList } from '../../lib/colorMaps';
 import type { SurfaceMapping } from '../../lib/surfaceMapping';
 import { colorBarTicks } from './colorBar';
 import { useView } from '../../state/AppContext';
 
-export function ColorLegend({ mapping }: { mapping: SurfaceMapping }) {
+/** Memoised: the surface panel re-renders with every streamed update, the legend only with its mapping. */
+export const ColorLegend = memo(function ColorLegend({ mapping }: { mapping: SurfaceMapping }) {
   const { t } = useTranslation();
   const name = useView((s) => s.colorMap);
   const def = colorMapList.find((c) => c.name === name) ?? colorMapList[0]!;
@@ -23,4 +25,4 @@ export function ColorLegend({ mapping }: { mapping: SurfaceMapping }) {
       </div>
     </figure>
   );
-}
+});

@@ -4,6 +4,7 @@
  * symbols, axis labels, hover and click picking. Renders only when something changed or the camera moves.
  */
 import * as THREE from 'three';
+import { isSoftwareWebgl } from '../../lib/softwareWebgl';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { Line2 } from 'three/examples/jsm/lines/Line2.js';
 import { LineGeometry } from 'three/examples/jsm/lines/LineGeometry.js';
@@ -117,7 +118,12 @@ export class SurfaceScene {
     private readonly host: HTMLElement,
     private readonly callbacks: SceneCallbacks,
   ) {
-    this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true, alpha: false });
+    this.renderer = new THREE.WebGLRenderer({
+      // Multisampling in a software renderer costs more than the rest of the frame (see isSoftwareWebgl).
+      antialias: !isSoftwareWebgl(),
+      preserveDrawingBuffer: true,
+      alpha: false,
+    });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.renderer.domElement.className = 'surface-canvas';
     this.renderer.domElement.setAttribute('role', 'img');

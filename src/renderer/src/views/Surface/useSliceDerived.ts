@@ -5,7 +5,11 @@ import { pathOnSlice } from '../../lib/pathOnSlice';
 import { createMapping, type SurfaceMapping } from '../../lib/surfaceMapping';
 import { useResults, useView } from '../../state/AppContext';
 import type { Slice } from '../../state/resultsStore';
+import { useThrottledValue } from '../common/useThrottledValue';
 import type { ScenePath } from './surfaceScene';
+
+/** Interval between redraws of growing paths. */
+const PATH_REDRAW_MS = 500;
 
 export interface SliceDerived {
   readonly slice: Slice;
@@ -19,7 +23,12 @@ export interface SliceDerived {
 
 export function useSliceDerived(): SliceDerived | null {
   const slice = useResults((s) => s.slice);
-  const runs = useResults((s) => s.runs);
+  // Paths grow with every streamed report; redrawing the scene that often would starve the page (a
+  // software WebGL frame costs hundreds of milliseconds), so they follow the runs a few times a second.
+  const runs = useThrottledValue(
+    useResults((s) => s.runs),
+    PATH_REDRAW_MS,
+  );
   const log = useView((s) => s.logScale);
   const hidden = useView((s) => s.hiddenRuns);
   const base = useMemo(() => {
@@ -53,5 +62,6 @@ export function useSliceDerived(): SliceDerived | null {
         path: pathOnSlice(base.slice, r.snapshots, r.snapshotSteps, r.loss),
       }));
   }, [base, runs, hidden]);
-  return base ? { ...base, paths } : null;
+  // One object per change: effects that depend on it must not redraw the scene on unrelated renders.
+  return useMemo(() => (base ? { ...base, paths } : null), [base, paths]);
 }
