@@ -25,10 +25,9 @@ export function useSliceDerived(): SliceDerived | null {
   const slice = useResults((s) => s.slice);
   // Paths grow with every streamed report; redrawing the scene that often would starve the page (a
   // software WebGL frame costs hundreds of milliseconds), so they follow the runs a few times a second.
-  const runs = useThrottledValue(
-    useResults((s) => s.runs),
-    PATH_REDRAW_MS,
-  );
+  const live = useResults((s) => s.runs);
+  const streaming = live.some((r) => r.phase === 'running');
+  const runs = useThrottledValue(live, streaming ? PATH_REDRAW_MS : 0);
   const log = useView((s) => s.logScale);
   const hidden = useView((s) => s.hiddenRuns);
   const base = useMemo(() => {

@@ -5,11 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 
+/** `ms` <= 0: no throttling, the value itself (e.g. once streaming has ended). */
 export function useThrottledValue<T>(value: T, ms: number): T {
   const [shown, setShown] = useState(value);
   const last = useRef(0);
   useEffect(() => {
-    if (Object.is(value, shown)) return;
+    if (ms <= 0 || Object.is(value, shown)) return;
     const wait = last.current + ms - performance.now();
     if (wait <= 0) {
       last.current = performance.now();
@@ -22,5 +23,5 @@ export function useThrottledValue<T>(value: T, ms: number): T {
     }, wait);
     return () => clearTimeout(timer);
   }, [value, shown, ms]);
-  return shown;
+  return ms <= 0 ? value : shown;
 }
