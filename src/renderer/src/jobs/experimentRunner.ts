@@ -414,6 +414,7 @@ export function createRunner(
         eigenvalues: Array.from(p.eigenvalues),
         classification: p.classification,
         index: p.index,
+        critical: p.critical,
       })),
     });
   }

@@ -41,6 +41,8 @@ export interface PointAnalysis {
   readonly eigenvalues: readonly number[];
   readonly classification: string;
   readonly index: number;
+  /** Whether the critical-point test (‖∇L‖ small) holds: only then does the classification name the point. */
+  readonly critical?: boolean;
 }
 
 export interface Slice {

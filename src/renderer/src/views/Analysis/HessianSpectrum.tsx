@@ -3,10 +3,13 @@
  * classification. In full space (analyze job): the start and every run's end with the whole spectrum,
  * classification and index. One selection at a time; the first minimum of the slice by default.
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { classifySpectrum, criticalGradTol } from '../../../../core/analysis/classify';
 import { formatLoss, formatNumber } from '../../lib/format';
 import { planeAxisNames } from '../../lib/planeAxes';
 import { useApp, useResults, useView } from '../../state/AppContext';
+import type { PointAnalysis, RunTrace } from '../../state/resultsStore';
 import { BarChart } from '../common/BarChart';
 
 const NEG = '#e4572e';
@@ -18,11 +21,28 @@ function bars(values: readonly number[]) {
   return values.map((v) => ({ value: v, color: Math.abs(v) <= 1e-9 * scale ? ZERO : v < 0 ? NEG : POS }));
 }
 
+/**
+ * What the chip may call an analysed point: "diverged at step k" for a run that diverged (its end is no
+ * point of the landscape), else the classification only where the critical-point test holds (the same
+ * rule as `analyze`: ‖∇L‖ ≤ 1e-6·max(1, |L|)), else "not a critical point".
+ */
+function pointLabel(
+  a: PointAnalysis,
+  runs: readonly RunTrace[],
+  t: TFunction,
+): string {
+  const run = runs.find((r) => r.name === a.label);
+  if (run?.phase === 'diverged') return t('critical.diverged', { step: Math.max(0, run.filled - 1) });
+  const critical = a.critical ?? (Number.isFinite(a.gradNorm) && a.gradNorm <= criticalGradTol(a.loss));
+  return critical ? t(`critical.${a.classification}`) : t('critical.notCritical');
+}
+
 export function HessianSpectrum() {
   const { t } = useTranslation();
   const { view } = useApp();
   const slice = useResults((s) => s.slice);
   const analysis = useResults((s) => s.analysis);
+  const runs = useResults((s) => s.runs);
   const selected = useView((s) => s.selectedCritical);
   const selectedPoint = useView((s) => s.selectedPoint);
   const full = selectedPoint !== null ? (analysis.find((a) => a.label === selectedPoint) ?? null) : null;
@@ -66,7 +86,7 @@ export function HessianSpectrum() {
                     data-testid={`analysis-${a.label}`}
                     onClick={() => view.set({ selectedPoint: a.label, selectedCritical: null })}
                   >
-                    {a.label}: {t(`critical.${a.classification}`)}
+                    {a.label}: {pointLabel(a, runs, t)}
                   </button>
                 </li>
               ))}
@@ -77,10 +97,11 @@ export function HessianSpectrum() {
       {full ? (
         <div className="spectrum">
           <p className="classification" data-testid="classification">
-            <strong>{full.label}</strong>: {t(`critical.${full.classification}`)} ·{' '}
-            {t('critical.index', { index: full.index })} · {t('surface.loss')} {formatLoss(full.loss)} · |∇L|{' '}
-            {formatNumber(full.gradNorm)} ·{' '}
-            {t('critical.negCount', { count: full.eigenvalues.filter((v) => v < 0).length })}
+            <strong>{full.label}</strong>: {pointLabel(full, runs, t)} ·{' '}
+            {runs.find((r) => r.name === full.label)?.phase === 'diverged'
+              ? null
+              : `${t('critical.index', { index: full.index })} · `}
+            {t('surface.loss')} {formatLoss(full.loss)} · |∇L| {formatNumber(full.gradNorm)}
           </p>
           <BarChart
             bars={bars(full.eigenvalues)}
@@ -96,7 +117,8 @@ export function HessianSpectrum() {
             <strong>{t(`critical.${crit.kind}`)}</strong> · {nameA} {formatNumber(crit.alpha)} {nameB}{' '}
             {formatNumber(crit.beta)} · {t('surface.loss')} {formatLoss(crit.loss)} ·{' '}
             {t('critical.eigen2d', { values: crit.eigenvalues.map((v) => formatNumber(v)).join(', ') })}{' '}
-            {t('critical.negCount', { count: crit.eigenvalues.filter((v) => v < 0).length })}
+            {/* index by analyze's rule: eigenvalues below the zero threshold, never a raw sign count */}
+            {t('critical.index', { index: classifySpectrum(crit.eigenvalues).index })}
           </p>
           <BarChart
             bars={bars(crit.eigenvalues)}
