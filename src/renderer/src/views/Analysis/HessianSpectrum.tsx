@@ -26,11 +26,7 @@ function bars(values: readonly number[]) {
  * point of the landscape), else the classification only where the critical-point test holds (the same
  * rule as `analyze`: ‖∇L‖ ≤ 1e-6·max(1, |L|)), else "not a critical point".
  */
-function pointLabel(
-  a: PointAnalysis,
-  runs: readonly RunTrace[],
-  t: TFunction,
-): string {
+function pointLabel(a: PointAnalysis, runs: readonly RunTrace[], t: TFunction): string {
   const run = runs.find((r) => r.name === a.label);
   if (run?.phase === 'diverged') return t('critical.diverged', { step: Math.max(0, run.filled - 1) });
   const critical = a.critical ?? (Number.isFinite(a.gradNorm) && a.gradNorm <= criticalGradTol(a.loss));
