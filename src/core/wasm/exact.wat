@@ -217,6 +217,8 @@
     (local $j i32) (local $k i32) (local $o8 i32) (local $m i32) (local $pos i32)
     (local $A f64) (local $C f64) (local $x f64) (local $e f64)
     (local $e0 f64) (local $e1 f64) (local $e2 f64)
+    (local $vA v128) (local $vC v128) (local $vx v128) (local $ve v128)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128)
     (local.set $A (f64.load (local.get $pAC)))
     (local.set $C (f64.load offset=8 (local.get $pAC)))
     (block $walkDone
@@ -229,6 +231,32 @@
           (else
             (local.set $j (i32.const -1))
             (local.set $m (local.get $n))))
+        ;; two samples per instruction while two remain in the piece (each lane computes e exactly
+        ;; as the scalar loop does; only the order of the sums differs), folded into the running sums
+        (local.set $vA (f64x2.splat (local.get $A)))
+        (local.set $vC (f64x2.splat (local.get $C)))
+        (local.set $v0 (v128.const f64x2 0 0))
+        (local.set $v1 (v128.const f64x2 0 0))
+        (local.set $v2 (v128.const f64x2 0 0))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.gt_s (i32.add (local.get $pos) (i32.const 2)) (local.get $m)))
+            (local.set $o8 (i32.shl (local.get $pos) (i32.const 3)))
+            (local.set $vx (v128.load (i32.add (local.get $pX) (local.get $o8))))
+            (local.set $ve (f64x2.sub (f64x2.add (f64x2.mul (local.get $vA) (local.get $vx)) (local.get $vC))
+              (v128.load (i32.add (local.get $pY) (local.get $o8)))))
+            (local.set $v0 (f64x2.add (local.get $v0) (local.get $ve)))
+            (local.set $v1 (f64x2.add (local.get $v1) (f64x2.mul (local.get $ve) (local.get $vx))))
+            (local.set $v2 (f64x2.add (local.get $v2) (f64x2.mul (local.get $ve) (local.get $ve))))
+            (local.set $pos (i32.add (local.get $pos) (i32.const 2)))
+            (br $pairs)))
+        (local.set $e0 (f64.add (local.get $e0)
+          (f64.add (f64x2.extract_lane 0 (local.get $v0)) (f64x2.extract_lane 1 (local.get $v0)))))
+        (local.set $e1 (f64.add (local.get $e1)
+          (f64.add (f64x2.extract_lane 0 (local.get $v1)) (f64x2.extract_lane 1 (local.get $v1)))))
+        (local.set $e2 (f64.add (local.get $e2)
+          (f64.add (f64x2.extract_lane 0 (local.get $v2)) (f64x2.extract_lane 1 (local.get $v2)))))
+        ;; the last sample of an odd-length piece
         (block $piece
           (loop $sample
             (br_if $piece (i32.ge_s (local.get $pos) (local.get $m)))
