@@ -21,6 +21,11 @@ function electronBinary() {
   return r.status === 0 && r.stdout ? r.stdout : null;
 }
 
+function nodeAtLeast(major, minor) {
+  const [a, b] = process.versions.node.split('.').map(Number);
+  return a > major || (a === major && b >= minor);
+}
+
 async function buildWeb() {
   const { build } = await import('vite');
   await build({ configFile: resolve(root, 'vite.web.config.ts'), logLevel: 'warn', mode: 'production' });
@@ -38,6 +43,10 @@ async function serveWeb() {
 if (webOnly) {
   await serveWeb();
 } else {
+  // electron 45 and its installer declare Node >= 22.12: say so in one line, then try (its own binary
+  // carries its own Node; where it cannot be had, the web version is served below as always).
+  if (!nodeAtLeast(22, 12))
+    console.log(`The desktop app needs Node.js 22.12 or newer (this is ${process.version}); trying anyway.`);
   const { build } = await import('electron-vite');
   await build({ root, logLevel: 'warn' });
   const binary = electronBinary();
