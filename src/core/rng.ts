@@ -42,23 +42,11 @@ export function createRng(seed: number, stream: string): Rng {
   const lo = seed >>> 0;
   const hi = Math.floor(seed / 4294967296) >>> 0;
   const st = { s: (lo ^ Math.imul(hi, 0x27d4eb2d) ^ hashString(stream)) | 0 };
-  let s0 = splitmix32(st);
-  let s1 = splitmix32(st);
-  let s2 = splitmix32(st);
-  let s3 = splitmix32(st);
-  if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
-
-  function nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = rotl(s3, 11);
-    return result;
-  }
+  const s0 = splitmix32(st);
+  const s1 = splitmix32(st);
+  const s2 = splitmix32(st);
+  const s3 = splitmix32(st);
+  const nextUint32 = xoshiro128StarStar((s0 | s1 | s2 | s3) === 0 ? 1 : s0, s1, s2, s3);
   function uniform(): number {
     const a = nextUint32() >>> 5;
     const b = nextUint32() >>> 6;
@@ -73,6 +61,24 @@ export function createRng(seed: number, stream: string): Rng {
     return Math.floor(uniform() * n);
   }
   return { uniform, normal, int, nextUint32 };
+}
+
+/**
+ * The xoshiro128** 1.1 generator (Blackman & Vigna, xoshiro128starstar.c) from the state words s0..s3
+ * (not all zero): each call returns the next 32-bit output as an unsigned integer.
+ */
+export function xoshiro128StarStar(s0: number, s1: number, s2: number, s3: number): () => number {
+  return () => {
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+    return result;
+  };
 }
 
 function rotl(x: number, k: number): number {

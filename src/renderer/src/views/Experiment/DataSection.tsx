@@ -1,5 +1,8 @@
 /** Data: training size and sampling, test size, label noise and the experiment seed. */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultOf, withSchemaDefaults } from '../../../../core/experiment/defaults';
+import { dataSchema, experimentSchema } from '../../../../core/experiment/schema';
 import { problemAt } from '../../state/documentStore';
 import { useApp, useDoc } from '../../state/AppContext';
 import { FieldRow, Select } from '../common/controls';
@@ -8,8 +11,10 @@ import { NumberInput } from '../common/NumberInput';
 export function DataSection() {
   const { t } = useTranslation();
   const { doc } = useApp();
-  const data = useDoc((s) => s.net!.data);
-  const seed = useDoc((s) => s.draft.seed);
+  const draftData = useDoc((s) => s.net!.data);
+  // Defaults from the schema only (what a run would use where the draft leaves a field out).
+  const data = useMemo(() => withSchemaDefaults(dataSchema, draftData), [draftData]);
+  const seed = useDoc((s) => s.draft.seed ?? defaultOf(experimentSchema.shape.seed)!);
   const problems = useDoc((s) => s.problems);
   const train = data.train;
   const test = data.test;
@@ -33,7 +38,7 @@ export function DataSection() {
           <Select
             label={t('data.sampling')}
             help={t('data.samplingHelp')}
-            value={train.sampling ?? 'uniform'}
+            value={train.sampling}
             options={[
               { value: 'uniform', label: t('data.uniform') },
               { value: 'grid', label: t('data.grid') },
@@ -69,7 +74,7 @@ export function DataSection() {
       >
         <NumberInput
           id="noise"
-          value={data.noise ?? 0}
+          value={data.noise}
           onChange={(v) => doc.edit((d) => void ((d.data as { noise: unknown }).noise = v))}
         />
       </FieldRow>
@@ -81,7 +86,7 @@ export function DataSection() {
       >
         <NumberInput
           id="seed"
-          value={seed ?? 42}
+          value={seed}
           testId="seed"
           onChange={(v) => doc.edit((d) => void ((d as { seed: unknown }).seed = v))}
         />

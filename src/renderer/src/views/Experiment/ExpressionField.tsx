@@ -1,5 +1,7 @@
 /** The formula field: typing edits the target expression; the schema's message appears live under it. */
 import { useTranslation } from 'react-i18next';
+import { withSchemaDefaults } from '../../../../core/experiment/defaults';
+import { networkModelSchema } from '../../../../core/experiment/schema';
 import { targetFormula } from '../../../../core/data/target';
 import { problemAt } from '../../state/documentStore';
 import { useApp, useDoc } from '../../state/AppContext';
@@ -10,7 +12,7 @@ export function ExpressionField() {
   const { doc } = useApp();
   const target = useDoc((s) => s.net!.data.target);
   const problems = useDoc((s) => s.problems);
-  const inputs = useDoc((s) => s.net!.model.inputs ?? 1);
+  const inputs = useDoc((s) => withSchemaDefaults(networkModelSchema, s.net!.model).inputs);
   const error = problemAt(problems, 'data.target', true);
   const value = 'expr' in target ? target.expr : 'preset' in target ? targetFormula(target) : '';
   return (

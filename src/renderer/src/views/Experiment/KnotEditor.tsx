@@ -4,6 +4,8 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withSchemaDefaults } from '../../../../core/experiment/defaults';
+import { networkModelSchema } from '../../../../core/experiment/schema';
 import { useApp, useDoc } from '../../state/AppContext';
 
 const W = 260;
@@ -20,7 +22,7 @@ export function KnotEditor() {
   const { t } = useTranslation();
   const { doc } = useApp();
   const target = useDoc((s) => s.net!.data.target);
-  const inputs = useDoc((s) => s.net!.model.inputs ?? 1);
+  const inputs = useDoc((s) => withSchemaDefaults(networkModelSchema, s.net!.model).inputs);
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<number | null>(null);
   if (inputs !== 1) return <p className="muted">{t('target.knotsOneInput')}</p>;

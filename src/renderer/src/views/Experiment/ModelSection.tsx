@@ -1,7 +1,9 @@
 /** Model: hidden layer sizes, activation and initialization. Inputs follow the target. */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exactApplies } from '../../../../core/engine/exact';
+import { defaultOf, withSchemaDefaults } from '../../../../core/experiment/defaults';
+import { experimentSchema, networkModelSchema } from '../../../../core/experiment/schema';
 import { activations } from '../../../../core/network/activations';
 import { initSchemes } from '../../../../core/network/init';
 import { paramCount } from '../../../../core/network/spec';
@@ -16,24 +18,26 @@ type EngineChoice = 'auto' | 'dense' | 'exact';
 export function ModelSection() {
   const { t } = useTranslation();
   const { doc } = useApp();
-  const model = useDoc((s) => s.net!.model);
+  const draftModel = useDoc((s) => s.net!.model);
+  // What the user typed where there is something, else the schema's default: no default restated here.
+  const model = useMemo(() => withSchemaDefaults(networkModelSchema, draftModel), [draftModel]);
   const problems = useDoc((s) => s.problems);
-  const hidden = model.hidden ?? [64];
+  const hidden = model.hidden;
   const [text, setText] = useState(hidden.join(', '));
   useEffect(() => setText(hidden.join(', ')), [hidden.join(',')]);
-  const init = model.init ?? { weights: { dist: 'normal', std: 1 }, bias: { const: 0 } };
+  const init = model.init;
   const initChoice: InitChoice = 'scheme' in init ? init.scheme : 'normal';
-  const std = 'weights' in init ? (init.weights.std ?? 1) : 1;
-  const inputs = model.inputs ?? 1;
+  const std = 'weights' in init ? init.weights.std : '';
+  const inputs = model.inputs;
   const valid = hidden.every((h) => Number.isInteger(h) && h > 0);
-  const engine: EngineChoice = useDoc((s) => s.net!.engine ?? 'auto');
+  const engine: EngineChoice = useDoc((s) => s.net!.engine ?? defaultOf(experimentSchema.shape.engine)!);
   const exactFits =
     valid &&
     exactApplies({
       inputs,
       hidden,
-      activation: model.activation ?? 'relu',
-      leakySlope: model.leakySlope ?? 0.01,
+      activation: model.activation,
+      leakySlope: model.leakySlope,
     });
   // What the last run computed on (results name their engine and kernel).
   const ranOn = useResults((s) => s.runs.find((r) => r.result)?.result ?? null);
@@ -72,8 +76,8 @@ export function ModelSection() {
       </div>
       <Select
         label={t('model.activation')}
-        help={activations.get(model.activation ?? 'relu')?.help ?? t('model.activationHelp')}
-        value={model.activation ?? 'relu'}
+        help={activations.get(model.activation)?.help ?? t('model.activationHelp')}
+        value={model.activation}
         options={[...activations.keys()].map((a) => ({ value: a, label: a }))}
         onChange={(v) => doc.edit((d) => void (d.model.activation = v as typeof d.model.activation))}
       />
@@ -89,8 +93,7 @@ export function ModelSection() {
         ]}
         onChange={(v) =>
           doc.edit((d) => {
-            d.model.init =
-              v === 'normal' ? { weights: { dist: 'normal', std: 1 }, bias: { const: 0 } } : { scheme: v };
+            d.model.init = v === 'normal' ? defaultOf(networkModelSchema.shape.init) : { scheme: v };
           })
         }
       />

@@ -1,6 +1,8 @@
 /** The runs: one card per optimizer run (colour, name, steps, batch, generated form); add any optimizer. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultOf, withSchemaDefaults } from '../../../../core/experiment/defaults';
+import { runSchema } from '../../../../core/experiment/runSchema';
 import { optimizerList, optimizers } from '../../../../core/optim/registry';
 import { defaultsOf, hyperFields, hyperSummary } from '../../lib/hyperparamFields';
 import { nextRunColor, runColor } from '../../lib/runColors';
@@ -59,7 +61,7 @@ export function RunsSection() {
               d.runs.push({
                 name: uniqueName(adding, taken),
                 optimizer: { type: adding, ...defaultsOf(hyperFields(def.schema)) } as never,
-                steps: d.runs[0]?.steps ?? 300,
+                steps: d.runs[0]?.steps ?? defaultOf(runSchema.shape.steps)!,
                 color: nextRunColor(d.runs.map((x) => x.color)),
               });
             })
@@ -80,6 +82,8 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
   const trace = useResults((s) => s.runs.find((x) => x.name === run.name));
   const hidden = useView((s) => s.hiddenRuns.includes(run.name));
   const [open, setOpen] = useState(false);
+  // The run as it would train: the schema fills what the draft leaves out (no default restated here).
+  const filled = useMemo(() => withSchemaDefaults(runSchema, run as never), [run]);
   const fields = useHyperFields(run.optimizer.type);
   const color = runColor(run, index);
   const def = optimizers.get(run.optimizer.type);
@@ -147,7 +151,7 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
         </button>
       </div>
       <div className="run-summary muted">
-        {hyperSummary(fields, run.optimizer)} · {t('runs.steps', { n: run.steps ?? 500 })}
+        {hyperSummary(fields, run.optimizer)} · {t('runs.steps', { n: filled.steps })}
         {trace ? (
           <span className={`phase phase-${trace.phase}`}>
             {' '}
@@ -170,7 +174,7 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
               error={problemAt(problems, `runs[${index}].steps`)}
             >
               <NumberInput
-                value={run.steps ?? 500}
+                value={filled.steps}
                 label={t('runs.stepsLabel')}
                 onChange={(v) => edit((r) => void (r.steps = v as number))}
               />
@@ -181,7 +185,7 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
               error={problemAt(problems, `runs[${index}].batchSize`)}
             >
               <NumberInput
-                value={run.batchSize ?? ''}
+                value={filled.batchSize ?? ''}
                 label={t('runs.batch')}
                 onChange={(v) => edit((r) => void (r.batchSize = v === '' ? null : (v as number)))}
               />
