@@ -47,7 +47,19 @@ export type Setup = NetworkSetup | SurfaceSetup;
 
 export function networkSpecOf(e: NetworkExperiment): NetworkSpec {
   const m = e.model;
-  return { inputs: m.inputs, hidden: m.hidden, activation: m.activation, leakySlope: m.leakySlope };
+  const spec: NetworkSpec = {
+    inputs: m.inputs,
+    hidden: m.hidden,
+    activation: m.activation,
+    leakySlope: m.leakySlope,
+  };
+  // Only what differs from the defaults, so specs of ordinary models stay as they were.
+  return {
+    ...spec,
+    ...(m.bias === false ? { bias: false } : {}),
+    ...(m.output === 'sum' ? { output: 'sum' as const } : {}),
+    ...(e.loss !== 'mse' ? { loss: e.loss } : {}),
+  };
 }
 
 export function setUp(e: Experiment): Setup {
@@ -57,7 +69,10 @@ export function setUp(e: Experiment): Setup {
 export function setUpNetwork(e: NetworkExperiment): NetworkSetup {
   const spec = networkSpecOf(e);
   const data = buildData(e);
-  const engine = resolveEngine(e.engine, spec);
+  const engine = resolveEngine(e.engine, spec, data.train);
+  // A test set may be sampled while training runs on the population: it gets the engine that fits it.
+  const testEngine =
+    data.test && !engine.applies(spec, data.test) ? resolveEngine('auto', spec, data.test) : engine;
   const initial = initialParams(e.model, e.seed);
   const net = createDenseNetwork(spec);
   return {
@@ -69,7 +84,7 @@ export function setUpNetwork(e: NetworkExperiment): NetworkSetup {
     dim: initial.length,
     initial,
     objective: (d = data.train) => engine.createObjective(spec, d),
-    testObjective: () => (data.test ? engine.createObjective(spec, data.test) : null),
+    testObjective: () => (data.test ? testEngine.createObjective(spec, data.test) : null),
     predict: (p, xs, out) => net.predict(p, xs, out),
     paramNames: () => paramNames(spec),
   };

@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { shardInits, summarizeCensus, type CensusEntry } from '../../core/analysis/census';
+import {
+  censusVerdict,
+  DEFAULT_CENSUS_THRESHOLDS,
+  isConverged,
+  isSpurious,
+  shardInits,
+  summarizeCensus,
+  type CensusEntry,
+  type CensusThresholds,
+} from '../../core/analysis/census';
 import { resultHeader } from '../analysisSupport';
 import type { CliCommand } from '../command';
 import { CliError } from '../cliError';
@@ -8,14 +17,39 @@ import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';
 
-/** A census file: the summary, or (with --shard) a shard's raw entries for `merge`. */
-function censusFile(header: object, K: number, runs: string[], entries: CensusEntry[]) {
+/** A census file: the summary, the verdict (converged, spurious), or (with --shard) raw entries for `merge`. */
+function censusFile(
+  header: object,
+  K: number,
+  runs: string[],
+  entries: CensusEntry[],
+  thresholds: CensusThresholds,
+) {
   const summary = summarizeCensus(entries, K, runs);
   return {
     ...header,
     ...summary,
-    entries: entries.map(({ canonical: _c, ...rest }) => rest),
+    verdict: censusVerdict(entries, runs, thresholds),
+    entries: entries.map(({ canonical: _c, ...rest }) => ({
+      ...rest,
+      converged: isConverged(rest, thresholds),
+      spurious: isSpurious(rest, thresholds),
+    })),
   };
+}
+
+/** One line per run: the fraction spurious with its interval. */
+function reportVerdict(entries: CensusEntry[], runs: string[], t: CensusThresholds): void {
+  const v = censusVerdict(entries, runs, t);
+  for (const run of runs) {
+    const r = v.perRun[run]!;
+    const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+    process.stderr.write(
+      `${run}: spurious ${r.spurious.count}/${r.spurious.total} = ${pct(r.spurious.fraction)} ` +
+        `[${pct(r.spurious.interval[0])}, ${pct(r.spurious.interval[1])}] (Wilson 95 %); ` +
+        `converged ${r.converged.count}/${r.converged.total} (‖∇L‖ ≤ ${t.gradTol}; spurious: loss > ${t.spuriousLoss})\n`,
+    );
+  }
 }
 
 export const censusCommand: CliCommand = {
@@ -25,6 +59,8 @@ export const censusCommand: CliCommand = {
     'relief census FILE --out CENSUS.json [--inits K] [--runs a,b] [--shard i/n] [--workers N] [--inline] [--quiet]\n' +
     "  --inits K    initializations 0..K-1 (0 is the experiment's own; default 20)\n" +
     '  --runs       which runs (optimizers) to use; default all\n' +
+    `  --grad-tol G       converged: final gradient norm <= G (default ${DEFAULT_CENSUS_THRESHOLDS.gradTol})\n` +
+    `  --spurious-loss S  spurious: converged with loss > S (default ${DEFAULT_CENSUS_THRESHOLDS.spuriousLoss})\n` +
     '  --shard i/n  only inits k with k mod n = i; writes a shard for `relief merge`',
   args: ['FILE'],
   requiredOptions: ['out'],
@@ -33,6 +69,8 @@ export const censusCommand: CliCommand = {
     inits: { type: 'string' },
     runs: { type: 'string' },
     shard: { type: 'string' },
+    'grad-tol': { type: 'string' },
+    'spurious-loss': { type: 'string' },
     workers: { type: 'string' },
     inline: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -41,6 +79,14 @@ export const censusCommand: CliCommand = {
     const out = v.out as string;
     const K = intOption(v.inits, 'inits', 20, 1, 1_000_000);
     const shard = shardOption(v.shard);
+    const thresholds: CensusThresholds = {
+      gradTol: positiveOption(v['grad-tol'], 'grad-tol', DEFAULT_CENSUS_THRESHOLDS.gradTol),
+      spuriousLoss: positiveOption(
+        v['spurious-loss'],
+        'spurious-loss',
+        DEFAULT_CENSUS_THRESHOLDS.spuriousLoss,
+      ),
+    };
     const { experiment, text } = loadExperiment(file!);
     if (experiment.model.kind === 'surface') throw new CliError('model: a census applies to network models');
     const all = experiment.runs.map((r) => r.name);
@@ -62,8 +108,9 @@ export const censusCommand: CliCommand = {
       const entries = parts.flat();
       progress.done('census', `${inits.length} initializations x ${runs.length} runs`);
       const header = resultHeader(v.shard ? 'census-shard' : 'census', file!, text, experiment);
-      if (v.shard) writeJsonAtomic(out, { ...header, inits: K, runs, shard, entries });
-      else writeJsonAtomic(out, censusFile(header, K, runs, entries));
+      if (v.shard) writeJsonAtomic(out, { ...header, inits: K, runs, shard, thresholds, entries });
+      else writeJsonAtomic(out, censusFile(header, K, runs, entries, thresholds));
+      if (v.quiet !== true) reportVerdict(entries, runs, thresholds);
       process.stderr.write(`wrote ${out}\n`);
       return 0;
     } finally {
@@ -78,6 +125,7 @@ interface ShardFile {
   inits: number;
   runs: string[];
   shard: { i: number; n: number };
+  thresholds?: CensusThresholds;
   entries: (Omit<CensusEntry, 'canonical'> & { canonical: number[] })[];
 }
 
@@ -99,8 +147,13 @@ export const mergeCommand: CliCommand = {
       const f = files[k]!;
       if (s.experiment.sha256 !== first.experiment.sha256)
         throw new CliError(`${f}: comes from a different experiment file than ${files[0]}`);
-      if (s.inits !== first.inits || s.shard.n !== n || s.runs.join() !== first.runs.join())
-        throw new CliError(`${f}: its inits, shard count or runs differ from ${files[0]}`);
+      if (
+        s.inits !== first.inits ||
+        s.shard.n !== n ||
+        s.runs.join() !== first.runs.join() ||
+        JSON.stringify(s.thresholds) !== JSON.stringify(first.thresholds)
+      )
+        throw new CliError(`${f}: its inits, shard count, runs or thresholds differ from ${files[0]}`);
       if (seen.has(s.shard.i)) throw new CliError(`${f}: shard ${s.shard.i}/${n} given twice`);
       seen.add(s.shard.i);
     });
@@ -111,7 +164,9 @@ export const mergeCommand: CliCommand = {
       .map((e) => ({ ...e, canonical: Float64Array.from(e.canonical) }))
       .sort((a, b) => a.init - b.init || first.runs.indexOf(a.run) - first.runs.indexOf(b.run));
     const header = { relief: 1, kind: 'census', experiment: first.experiment };
-    writeJsonAtomic(v.out as string, censusFile(header, first.inits, first.runs, entries));
+    const thresholds = first.thresholds ?? DEFAULT_CENSUS_THRESHOLDS;
+    writeJsonAtomic(v.out as string, censusFile(header, first.inits, first.runs, entries, thresholds));
+    reportVerdict(entries, first.runs, thresholds);
     process.stderr.write(`wrote ${String(v.out)}\n`);
     return 0;
   },
@@ -134,6 +189,14 @@ function intOption(v: unknown, name: string, dflt: number, lo: number, hi: numbe
   const x = Number(v);
   if (!Number.isInteger(x) || x < lo || x > hi)
     throw new CliError(`--${name}: must be an integer from ${lo} to ${hi}, got '${String(v)}'`);
+  return x;
+}
+
+function positiveOption(v: unknown, name: string, dflt: number): number {
+  if (v === undefined) return dflt;
+  const x = Number(v);
+  if (!(Number.isFinite(x) && x > 0))
+    throw new CliError(`--${name}: must be a positive number, got '${String(v)}'`);
   return x;
 }
 

@@ -12,16 +12,36 @@
  * - units whose outgoing weights are all zero contribute nothing: all their parameters become 0;
  * - permutation: the units of each hidden layer are sorted by (incoming weights..., bias), lexicographically.
  * Layers are processed from the first to the last hidden layer (the next layer's rows move with the units).
+ * With `output: "sum"` the output weights are fixed at 1, so the last hidden layer's units are only
+ * permuted (rescaling or flipping them would change the function); fixed entries are filled in and dropped
+ * again, so the result has the parameter vector's own length.
  */
-import { layoutOf, type NetworkSpec } from '../network/spec';
+import { expandParams, fixedEntries, layoutOf, restrictParams, type NetworkSpec } from '../network/spec';
 
 const homogeneous = new Set(['relu', 'leakyRelu', 'linear']);
 const odd = new Set(['tanh']);
 
 export function canonicalParams(spec: NetworkSpec, p: Float64Array): Float64Array<ArrayBuffer> {
-  const { layers } = layoutOf(spec);
+  const { layers, size } = layoutOf(spec);
+  const fx = fixedEntries(spec);
   const q = Float64Array.from(p);
+  if (fx) {
+    const full = new Float64Array(size);
+    expandParams(fx, p, full);
+    const c = canonicalFull(spec, full, layers);
+    restrictParams(fx, c, q);
+    return q;
+  }
+  return canonicalFull(spec, q, layers);
+}
+
+function canonicalFull(
+  spec: NetworkSpec,
+  q: Float64Array<ArrayBuffer>,
+  layers: ReturnType<typeof layoutOf>['layers'],
+): Float64Array<ArrayBuffer> {
   for (let l = 0; l < layers.length - 1; l++) {
+    const permuteOnly = spec.output === 'sum' && l === layers.length - 2;
     const ly = layers[l]!;
     const next = layers[l + 1]!;
     const h = ly.fanOut;
@@ -30,6 +50,7 @@ export function canonicalParams(spec: NetworkSpec, p: Float64Array): Float64Arra
     for (let j = 0; j < h; j++) {
       const ins = inIdx(j);
       const outs = outIdx(j);
+      if (permuteOnly) continue;
       if (outs.every((k) => q[k] === 0)) {
         for (const k of ins) q[k] = 0;
         continue;

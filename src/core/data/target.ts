@@ -1,7 +1,9 @@
 /** Turns the Experiment's `data.target` into a function of the inputs. */
+import { inputNames } from '../network/spec';
 import { compileExpression } from './expression';
 import { presets } from './presets';
 
+/** A target that is a function of the inputs (the `classes` datasets draw their own points instead). */
 export type TargetSpec = { expr: string } | { knots: [number, number][] } | { preset: string };
 
 export type TargetFn = (x: number, y: number) => number;
@@ -44,6 +46,27 @@ export function targetFunction(t: TargetSpec): TargetFn {
   return (x, y) => {
     v[0] = x;
     v[1] = y;
+    return f(v);
+  };
+}
+
+/**
+ * The target as a function of a sample's inputs (a row of `inputs` numbers starting at `offset`). One or
+ * two inputs are called x and y; more are x1..xd (inputNames).
+ */
+export function vectorTarget(
+  t: TargetSpec,
+  inputs: number,
+): (xs: ArrayLike<number>, offset: number) => number {
+  if (inputs <= 2) {
+    const f = targetFunction(t);
+    return inputs === 1 ? (xs, o) => f(xs[o]!, 0) : (xs, o) => f(xs[o]!, xs[o + 1]!);
+  }
+  if (!('expr' in t)) throw new RangeError('data.target: only a formula ("expr") takes more than two inputs');
+  const f = compileExpression(t.expr, inputNames(inputs));
+  const v = new Float64Array(inputs);
+  return (xs, o) => {
+    for (let i = 0; i < inputs; i++) v[i] = xs[o + i]!;
     return f(v);
   };
 }

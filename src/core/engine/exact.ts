@@ -9,10 +9,18 @@ import { newCounts, type Objective } from '../objective';
 import { sortSamples, type SortedData, type SortedSamples } from './exactData';
 import { negativeSlope, sharedExactKernel, type ExactKernel } from './exactKernel';
 
-/** The exact engine applies to 1-H-1 networks whose activation is relu, leakyRelu or linear. */
+/**
+ * The exact engine applies to 1-H-1 networks whose activation is relu, leakyRelu or linear, with the MSE
+ * loss and every bias and output weight a parameter (the layout its kernel sums over).
+ */
 export function exactApplies(spec: NetworkSpec): boolean {
   return (
-    spec.inputs === 1 && spec.hidden.length === 1 && negativeSlope(spec.activation, spec.leakySlope) !== null
+    spec.inputs === 1 &&
+    spec.hidden.length === 1 &&
+    negativeSlope(spec.activation, spec.leakySlope) !== null &&
+    (spec.loss ?? 'mse') === 'mse' &&
+    spec.bias !== false &&
+    (spec.output ?? 'linear') === 'linear'
   );
 }
 

@@ -10,11 +10,13 @@ import { createDenseObjective } from './dense';
 import { denseLossPlane } from './densePlane';
 import { createExactObjective, exactApplies } from './exact';
 import { exactLossPlane } from './exactPlane';
+import { createPopulationObjective, populationApplies } from './population';
 
 export interface EngineDef {
   readonly name: string;
   readonly help: string;
-  applies(spec: NetworkSpec): boolean;
+  /** Whether the engine can evaluate this model on this data (a population set has no samples). */
+  applies(spec: NetworkSpec, data?: Dataset): boolean;
   createObjective(spec: NetworkSpec, data: Dataset): Objective;
   /**
    * Optional fast path for loss-surface grids: out[i*alphas.length + j] = L(center + alphas[j]*d1 + betas[i]*d2)
@@ -38,16 +40,22 @@ export interface EngineDef {
 
 const engineList: EngineDef[] = [
   {
+    name: 'population',
+    help: 'Teacher-student with {"population": true}: the exact expectation over x ~ N(0, I) in closed form.',
+    applies: populationApplies,
+    createObjective: createPopulationObjective,
+  },
+  {
     name: 'exact',
     help: '1 input, 1 hidden layer, relu/leakyRelu/linear: exact sums over the pieces between kinks, O(H log N).',
-    applies: exactApplies,
+    applies: (spec, data) => !data?.population && exactApplies(spec),
     createObjective: createExactObjective,
     lossPlane: exactLossPlane,
   },
   {
     name: 'dense',
     help: 'Any architecture: forward and backward passes over every sample.',
-    applies: () => true,
+    applies: (_spec, data) => !data?.population,
     createObjective: createDenseObjective,
     lossPlane: denseLossPlane,
   },
@@ -55,11 +63,15 @@ const engineList: EngineDef[] = [
 
 export const engines = buildRegistry(engineList, (e) => e.name, 'engine');
 
-/** The engine that will run for `choice` ('auto' or a name) on this model. */
-export function resolveEngine(choice: string, spec: NetworkSpec): EngineDef {
-  if (choice === 'auto') return engineList.find((e) => e.applies(spec))!;
+/** The engine that will run for `choice` ('auto' or a name) on this model and data. */
+export function resolveEngine(choice: string, spec: NetworkSpec, data?: Dataset): EngineDef {
+  if (choice === 'auto') {
+    const found = engineList.find((e) => e.applies(spec, data));
+    if (!found) throw new Error('engine: no engine applies to this model and data');
+    return found;
+  }
   const e = engines.get(choice);
   if (!e) throw new Error(`unknown engine '${choice}'`);
-  if (!e.applies(spec)) throw new Error(`engine '${choice}' does not apply to this model`);
+  if (!e.applies(spec, data)) throw new Error(`engine '${choice}' does not apply to this model`);
   return e;
 }

@@ -7,5 +7,6 @@ export const LIMITS = {
   steps: 1_000_000,
   runs: 16,
   knots: 10_000,
+  inputs: 64,
   gridSide: 401,
 } as const;

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { clip } from '../clip';
-import { parseExpression } from '../data/expression';
-import { presets } from '../data/presets';
+import { classDatasetNames } from '../data/classes';
+import { lossNames } from '../network/losses';
 import { activationNames } from '../network/activations';
+import { checkNetworkData } from './dataChecks';
 import { paramCount } from '../network/spec';
 import { landscapeSchema } from './landscapeSchema';
 import { lessonRefSchema } from './lessonSchema';
@@ -31,9 +32,40 @@ export const targetSchema = z.union(
         .describe('Points [x, y] of a CPWL function, x strictly increasing.'),
     }),
     z.strictObject({ preset: z.string().describe('Name of a built-in target.') }),
+    z.strictObject({
+      classes: z
+        .enum(classDatasetNames)
+        .describe('A TensorFlow Playground classification dataset (labels 0/1; needs "loss": "bce").'),
+    }),
   ],
-  { error: () => 'target must be {"expr": ...}, {"knots": [[x,y],...]} or {"preset": NAME}' },
+  {
+    error: () =>
+      'target must be {"expr": ...}, {"knots": [[x,y],...]}, {"preset": NAME} or {"classes": "circle"|"xor"|"gauss"|"spiral"}',
+  },
 );
+
+/** Safran & Shamir's teacher x -> sum_i max(0, v_i.x) (docs/experiment.md, "Teacher-student"). */
+export const teacherSchema = z.strictObject({
+  hidden: z
+    .tuple([z.int().min(1).max(LIMITS.unitsPerLayer)])
+    .describe('[k]: the number of teacher units (one hidden layer).'),
+  activation: z.literal('relu').default('relu'),
+  weights: z
+    .union([
+      z.literal('orthonormal'),
+      z.strictObject({
+        params: z.array(finite).describe('Teacher weights [inputs x k] row-major (column i is v_i).'),
+      }),
+    ])
+    .default('orthonormal')
+    .describe('"orthonormal": k orthonormal vectors drawn from the seed; or explicit {"params": [...]}.'),
+  seed: z
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe("Seed of the orthonormal weights; default the experiment seed (stream 'teacher')."),
+});
 
 export const sampledSchema = z.strictObject({
   n: z
@@ -42,25 +74,52 @@ export const sampledSchema = z.strictObject({
     .max(LIMITS.samples)
     .describe('Number of samples (a grid in 2-D uses round(sqrt(n)) per axis).'),
   sampling: z.enum(['uniform', 'grid']).default('uniform'),
-  domain: z.array(range).min(1).max(2).optional().describe('[[lo, hi]] per input; default [-1, 1] each.'),
+  domain: z
+    .array(range)
+    .min(1)
+    .max(LIMITS.inputs)
+    .optional()
+    .describe('[[lo, hi]] per input; default [-1, 1] each.'),
+});
+
+/** Inputs x ~ N(0, I) (the teacher-student setting). */
+export const gaussianSchema = z.strictObject({
+  distribution: z.literal('gaussian'),
+  n: z.int().min(1).max(LIMITS.samples).describe('Number of samples x ~ N(0, I).'),
+});
+
+/** No samples: the loss is the exact expectation over x ~ N(0, I) (teacher-student only). */
+export const populationSchema = z.strictObject({
+  population: z.literal(true).describe('The exact population loss over x ~ N(0, I); needs data.teacher.'),
 });
 
 export const explicitSchema = z.strictObject({
   x: z
-    .union([z.array(finite), z.array(z.tuple([finite, finite]))])
-    .describe('Inputs: numbers, or [x1, x2] pairs.'),
+    .union([z.array(finite), z.array(z.array(finite).min(1).max(LIMITS.inputs))])
+    .describe('Inputs: numbers (one input), or arrays of model.inputs numbers.'),
   y: z.array(finite),
 });
 
-export const samplesSchema = z.union([sampledSchema, explicitSchema], {
-  error: () => 'must be {"n": ..., "sampling": ..., "domain": ...} or {"x": [...], "y": [...]}',
+export const samplesSchema = z.union([sampledSchema, gaussianSchema, populationSchema, explicitSchema], {
+  error: () =>
+    'must be {"n": ..., "sampling": ..., "domain": ...}, {"distribution": "gaussian", "n": ...}, {"population": true} or {"x": [...], "y": [...]}',
 });
 
 export const dataSchema = z.strictObject({
-  target: targetSchema,
+  target: targetSchema
+    .optional()
+    .describe('What labels sampled inputs; not needed with explicit samples or a teacher.'),
+  teacher: teacherSchema.optional(),
   train: samplesSchema,
   test: samplesSchema.optional(),
-  noise: z.number().min(0).max(1e6).default(0).describe('Std of Gaussian noise added to training targets.'),
+  noise: z
+    .number()
+    .min(0)
+    .max(1e6)
+    .default(0)
+    .describe(
+      'Std of Gaussian noise added to training targets; with "classes", the Playground generator\'s noise (slider % / 100).',
+    ),
 });
 
 const initSchema = z.union(
@@ -82,12 +141,22 @@ const initSchema = z.union(
 
 export const networkModelSchema = z.strictObject({
   kind: z.literal('network').optional(),
-  inputs: z.union([z.literal(1), z.literal(2)]).default(1),
+  inputs: z.int().min(1).max(LIMITS.inputs).default(1),
   hidden: z.array(z.int().min(1).max(LIMITS.unitsPerLayer)).max(LIMITS.hiddenLayers).default([64]),
   activation: z.enum(activationNames).default('relu'),
   leakySlope: z.number().min(0).max(1).default(0.01).describe('Negative-side slope of leakyRelu.'),
   init: initSchema.default({ weights: { dist: 'normal', std: 1 }, bias: { const: 0 } }),
   params: z.array(finite).optional().describe('Explicit flat parameter vector; overrides init.'),
+  bias: z
+    .boolean()
+    .optional()
+    .describe('false: no biases in any layer (they are not parameters). Default true.'),
+  output: z
+    .enum(['linear', 'sum'])
+    .optional()
+    .describe(
+      '"sum": the output is the plain sum of the last hidden layer (weights fixed at 1, not parameters).',
+    ),
 });
 
 /** A network (the default kind) or an analytic surface f(a, b) (docs/surfaces.md). */
@@ -106,8 +175,11 @@ export const experimentSchema = z
       .optional()
       .describe('The samples the network fits; required for networks, unused by surfaces.'),
     model: modelSchema,
-    loss: z.literal('mse').default('mse'),
-    engine: z.enum(['auto', 'dense', 'exact']).default('auto'),
+    loss: z
+      .enum(lossNames)
+      .default('mse')
+      .describe('"mse": mean (f - y)^2; "bce": binary cross-entropy on the linear output (labels 0/1).'),
+    engine: z.enum(['auto', 'dense', 'exact', 'population']).default('auto'),
     runs: z.array(runSchema).min(1).max(LIMITS.runs),
     landscape: landscapeSchema.optional(),
     lesson: lessonRefSchema.optional(),
@@ -125,57 +197,7 @@ export const experimentSchema = z
     // every model kind go above this line).
     if (e.model.kind === 'surface') return checkSurfaceModel(e.model, issue);
     if (!e.data) return issue(['data'], 'is required when the model is a network (the default model.kind)');
-    const inputs = e.model.inputs;
-    // target
-    const t = e.data.target;
-    if ('expr' in t) {
-      try {
-        parseExpression(t.expr, inputs === 1 ? ['x'] : ['x', 'y']);
-      } catch (err) {
-        issue(['data', 'target', 'expr'], (err as Error).message);
-      }
-    } else if ('preset' in t) {
-      const p = presets.get(t.preset);
-      if (!p)
-        issue(
-          ['data', 'target', 'preset'],
-          `unknown preset '${clip(t.preset)}'; known: ${[...presets.keys()].join(', ')}`,
-        );
-      else if (p.inputs !== inputs)
-        issue(
-          ['data', 'target', 'preset'],
-          `preset '${clip(t.preset)}' has ${p.inputs} input(s) but model.inputs is ${inputs}`,
-        );
-    } else {
-      if (inputs !== 1)
-        issue(['data', 'target', 'knots'], 'knots define a function of one input; set model.inputs to 1');
-      for (let i = 1; i < t.knots.length; i++)
-        if (!(t.knots[i]![0] > t.knots[i - 1]![0])) {
-          issue(['data', 'target', 'knots', i, 0], 'knot x values must be strictly increasing');
-          break;
-        }
-    }
-    // samples
-    for (const which of ['train', 'test'] as const) {
-      const s = e.data[which];
-      if (!s) continue;
-      if ('x' in s) {
-        if (s.x.length !== s.y.length)
-          issue(['data', which, 'y'], `x has ${s.x.length} entries but y has ${s.y.length}`);
-        if (s.x.length === 0) issue(['data', which, 'x'], 'needs at least one sample');
-        if (s.x.length > LIMITS.samples) issue(['data', which, 'x'], `at most ${LIMITS.samples} samples`);
-        const pairs = s.x.length > 0 && Array.isArray(s.x[0]);
-        if (s.x.length > 0 && pairs !== (inputs === 2))
-          issue(
-            ['data', which, 'x'],
-            inputs === 2
-              ? 'model.inputs is 2: x must be [x1, x2] pairs'
-              : 'model.inputs is 1: x must be numbers',
-          );
-      } else if (s.domain && s.domain.length !== inputs) {
-        issue(['data', which, 'domain'], `needs ${inputs} range(s), one per input`);
-      }
-    }
+    checkNetworkData(e as NetworkExperiment, issue);
     // model
     const P = paramCount(e.model);
     if (P > LIMITS.params)

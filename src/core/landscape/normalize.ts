@@ -9,7 +9,7 @@
  * with "keep" each unit's bias joins its incoming weights in the block (filter) or the layer's biases join
  * its weights (layer). A block whose center norm is 0 becomes 0.
  */
-import { layoutOf, type NetworkSpec } from '../network/spec';
+import { expandParams, fixedEntries, layoutOf, restrictParams, type NetworkSpec } from '../network/spec';
 
 export type Normalization = 'filter' | 'layer' | 'none';
 export type BiasMode = 'zero' | 'keep';
@@ -17,11 +17,23 @@ export type BiasMode = 'zero' | 'keep';
 export function normalizeDirection(
   d: Float64Array,
   center: Float64Array,
-  spec: Pick<NetworkSpec, 'inputs' | 'hidden'>,
+  spec: Pick<NetworkSpec, 'inputs' | 'hidden' | 'bias' | 'output'>,
   mode: Normalization,
   bias: BiasMode,
 ): void {
   if (mode === 'none') return;
+  const fx = fixedEntries(spec);
+  if (fx) {
+    // Fixed entries (bias false, output sum) never move: normalise on the full layout, keep the free part.
+    const size = layoutOf(spec).size;
+    const dFull = new Float64Array(size);
+    const cFull = new Float64Array(size);
+    expandParams({ free: fx.free, base: new Float64Array(size) }, d, dFull);
+    expandParams(fx, center, cFull);
+    normalizeDirection(dFull, cFull, { inputs: spec.inputs, hidden: spec.hidden }, mode, bias);
+    restrictParams(fx, dFull, d);
+    return;
+  }
   const { layers } = layoutOf(spec);
   for (const ly of layers) {
     const { fanIn, fanOut } = ly;

@@ -1,8 +1,10 @@
 /**
- * The dense evaluation path: forward pass, MSE loss and gradient by backprop for any depth and
- * 1 or 2 inputs. MSE = mean over the active samples of (f(x) - y)^2, no factor 1/2.
+ * The dense evaluation path: forward pass, loss and gradient by backprop for any depth and 1..64 inputs.
+ * The loss is the mean over the active samples of the per-sample loss of losses.ts (MSE: (f(x) - y)^2,
+ * no factor 1/2; BCE on the logit f).
  *
- * One hidden layer goes through the fused kernels of denseShallow.ts. Deeper networks process samples
+ * One hidden layer with 1 or 2 inputs and MSE goes through the fused kernels of denseShallow.ts. Every
+ * other network (deeper, more inputs, another loss) processes samples
  * in blocks of BLOCK with per-layer buffers allocated once at creation; the activation is chosen once
  * per layer and block (a switch outside the element loops), never per element. Minibatches are
  * gathered block by block into contiguous buffers, so every kernel reads contiguous memory.
@@ -10,7 +12,8 @@
 import type { Kernel } from '../objective';
 import { getActivation, type Activation } from './activations';
 import { createShallowKernel, type ShallowKernel } from './denseShallow';
-import { layoutOf, type Layout, type NetworkSpec } from './spec';
+import { losses, type PointLoss } from './losses';
+import { expandParams, fixedEntries, layoutOf, restrictParams, type Layout, type NetworkSpec } from './spec';
 
 const BLOCK = 256;
 
@@ -41,10 +44,15 @@ export function createDenseNetwork(spec: NetworkSpec): DenseNetwork {
   const layout = layoutOf(spec);
   const act = getActivation(spec.activation);
   const nIn = spec.inputs;
-  const kernel: BlockKernel =
-    spec.hidden.length === 1
-      ? createShallowKernel(spec.inputs, spec.hidden[0]!, act, spec.leakySlope)
-      : createDeepKernel(spec, layout, act);
+  const lossName = spec.loss ?? 'mse';
+  const pointLoss = losses.get(lossName);
+  if (!pointLoss) throw new Error(`unknown loss '${lossName}'`);
+  // The fused kernels add (2/n)·Σ (f - y)·∂f/∂p; the generic one (1/n)·Σ ℓ'(f, y)·∂f/∂p.
+  const shallow = spec.hidden.length === 1 && (nIn === 1 || nIn === 2) && lossName === 'mse';
+  const kernel: BlockKernel = shallow
+    ? createShallowKernel(nIn, spec.hidden[0]!, act, spec.leakySlope)
+    : createDeepKernel(spec, layout, act, pointLoss);
+  const gradFactor = shallow ? 2 : 1;
   // Gather buffers for minibatches.
   const bx = new Float64Array(BLOCK * nIn);
   const by = new Float64Array(BLOCK);
@@ -92,7 +100,7 @@ export function createDenseNetwork(spec: NetworkSpec): DenseNetwork {
   ): number {
     grad.fill(0);
     const n = subset ? subset.length : ys.length;
-    const scale = 2 / n;
+    const scale = gradFactor / n;
     let sum = 0;
     for (let start = 0; start < n; start += BLOCK) {
       const m = Math.min(BLOCK, n - start);
@@ -104,7 +112,25 @@ export function createDenseNetwork(spec: NetworkSpec): DenseNetwork {
     return sum / n;
   }
 
-  return { spec, layout, dim: layout.size, kernel: kernel.kind, predict, loss, lossGrad };
+  const fx = fixedEntries(spec);
+  if (!fx) return { spec, layout, dim: layout.size, kernel: kernel.kind, predict, loss, lossGrad };
+  // Fixed entries (bias false, output sum): the kernels run on the full layout, callers see the free entries.
+  const full = new Float64Array(layout.size);
+  const gFull = new Float64Array(layout.size);
+  return {
+    spec,
+    layout,
+    dim: fx.free.length,
+    kernel: kernel.kind,
+    predict: (p, xs, out) => (expandParams(fx, p, full), predict(full, xs, out)),
+    loss: (p, xs, ys, subset) => (expandParams(fx, p, full), loss(full, xs, ys, subset)),
+    lossGrad(p, xs, ys, grad, subset) {
+      expandParams(fx, p, full);
+      const l = lossGrad(full, xs, ys, gFull, subset);
+      restrictParams(fx, gFull, grad);
+      return l;
+    },
+  };
 }
 
 /** act over n entries of z into a; the switch runs once per call, not per element. */
@@ -155,8 +181,12 @@ function scaleByDerivative(
   }
 }
 
-/** Any depth: per-layer block buffers, matrix loops over [rows x fanIn] · [fanIn x fanOut]. */
-function createDeepKernel(spec: NetworkSpec, layout: Layout, act: Activation): BlockKernel {
+/**
+ * Any depth, inputs and loss: per-layer block buffers, matrix loops over [rows x fanIn] · [fanIn x fanOut].
+ * `sse` returns Σ ℓ(f, y) and `sseGrad` adds scale·Σ ℓ'(f, y)·∂f/∂p (for MSE ℓ' = 2(f - y)).
+ */
+function createDeepKernel(spec: NetworkSpec, layout: Layout, act: Activation, loss: PointLoss): BlockKernel {
+  const isMse = loss.name === 'mse';
   const slope = spec.leakySlope;
   const L = layout.layers.length;
   const widths = layout.widths;
@@ -208,10 +238,12 @@ function createDeepKernel(spec: NetworkSpec, layout: Layout, act: Activation): B
       let sum = 0;
       blocks(i0, i1, (start, m) => {
         forwardBlock(p, xs, start, m);
-        for (let r = 0; r < m; r++) {
-          const e = aL[r]! - ys[start + r]!;
-          sum += e * e;
-        }
+        if (isMse)
+          for (let r = 0; r < m; r++) {
+            const e = aL[r]! - ys[start + r]!;
+            sum += e * e;
+          }
+        else for (let r = 0; r < m; r++) sum += loss.value(aL[r]!, ys[start + r]!);
       });
       return sum;
     },
@@ -221,11 +253,19 @@ function createDeepKernel(spec: NetworkSpec, layout: Layout, act: Activation): B
       blocks(i0, i1, (start, m) => {
         forwardBlock(p, xs, start, m);
         const dL = d[L]!;
-        for (let r = 0; r < m; r++) {
-          const e = aL[r]! - ys[start + r]!;
-          sum += e * e;
-          dL[r] = scale * e;
-        }
+        if (isMse)
+          for (let r = 0; r < m; r++) {
+            const e = aL[r]! - ys[start + r]!;
+            sum += e * e;
+            dL[r] = scale * (2 * e);
+          }
+        else
+          for (let r = 0; r < m; r++) {
+            const f = aL[r]!;
+            const y = ys[start + r]!;
+            sum += loss.value(f, y);
+            dL[r] = scale * loss.d1(f, y);
+          }
         for (let l = L; l >= 1; l--) {
           const ly = layout.layers[l - 1]!;
           const fi = ly.fanIn;

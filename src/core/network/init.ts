@@ -5,7 +5,7 @@
 import type { NetworkModel } from '../experiment/schema';
 import { createRng, type Rng } from '../rng';
 import { buildRegistry } from '../registry';
-import { layoutOf, type LayerLayout } from './spec';
+import { fixedEntries, layoutOf, restrictParams, type LayerLayout } from './spec';
 
 type Model = NetworkModel;
 type Fill = (rng: Rng, ly: LayerLayout, p: Float64Array) => void;
@@ -58,14 +58,23 @@ const schemeList: Scheme[] = [
 
 export const initSchemes = buildRegistry(schemeList, (s) => s.name, 'init scheme');
 
-/** The initial flat parameter vector of a model. */
+/**
+ * The initial flat parameter vector of a model. With fixed entries (bias false, output sum) the full layout
+ * is drawn as usual and the free entries are kept, so W_1 is drawn exactly as in the full network.
+ */
 export function initialParams(model: Model, seed: number): Float64Array<ArrayBuffer> {
+  if (model.params) return Float64Array.from(model.params);
+  const full = drawFull(model, seed);
+  const fx = fixedEntries(model);
+  if (!fx) return full;
+  const p = new Float64Array(fx.free.length);
+  restrictParams(fx, full, p);
+  return p;
+}
+
+function drawFull(model: Model, seed: number): Float64Array<ArrayBuffer> {
   const layout = layoutOf(model);
   const p = new Float64Array(layout.size);
-  if (model.params) {
-    p.set(model.params);
-    return p;
-  }
   const rng = createRng(seed, 'init');
   const init = model.init;
   for (const ly of layout.layers) {

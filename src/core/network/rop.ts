@@ -13,15 +13,18 @@
  *   R(δ_{l-1}) = (R(δ_l) W_l^T + δ_l V_l^T) ⊙ f'(z_{l-1}) + (δ_l W_l^T) ⊙ f''(z_{l-1}) ⊙ R(z_{l-1}),
  *   R(∇W_l) = R(a_{l-1})^T δ_l + a_{l-1}^T R(δ_l),   R(∇b_l) = Σ R(δ_l).
  * Dropping every term that carries δ (the residual) leaves the Gauss-Newton product G·v = (2/n) J^T J v.
+ * For another per-sample loss ℓ(f, y) (losses.ts) the output lines read δ_L = (1/n) ℓ'(a_L),
+ * R(δ_L) = (1/n) ℓ''(a_L) R(a_L), and G·v = (1/n) Jᵀ diag(ℓ'') J v (for MSE ℓ' = 2e, ℓ'' = 2).
  */
 import { getActivation } from './activations';
-import { layoutOf, type NetworkSpec } from './spec';
+import { losses } from './losses';
+import { expandParams, fixedEntries, layoutOf, restrictParams, type NetworkSpec } from './spec';
 
 const BLOCK = 128;
 
 export interface DenseCurvature {
   readonly dim: number;
-  /** H(p)·v of the MSE on the samples (or the listed subset) into out; returns the loss at p. */
+  /** H(p)·v of the loss on the samples (or the listed subset) into out; returns the loss at p. */
   hvp(
     p: Float64Array,
     v: Float64Array,
@@ -30,7 +33,7 @@ export interface DenseCurvature {
     out: Float64Array,
     subset?: Int32Array | null,
   ): number;
-  /** Gauss-Newton product G(p)·v = (2/n) Jᵀ J v (positive semidefinite) into out; returns the loss at p. */
+  /** Gauss-Newton product G(p)·v = (1/n) Jᵀ diag(ℓ'') J v (positive semidefinite) into out; returns the loss at p. */
   gnvp(
     p: Float64Array,
     v: Float64Array,
@@ -56,6 +59,10 @@ export function createDenseCurvature(spec: NetworkSpec): DenseCurvature {
   const d = alloc();
   const rd = alloc();
   const nIn = spec.inputs;
+  const found = losses.get(spec.loss ?? 'mse');
+  if (!found) throw new Error(`unknown loss '${spec.loss}'`);
+  const loss = found;
+  const isMse = loss.name === 'mse';
 
   function product(
     p: Float64Array,
@@ -68,7 +75,7 @@ export function createDenseCurvature(spec: NetworkSpec): DenseCurvature {
   ): number {
     const n = subset ? subset.length : ys.length;
     out.fill(0);
-    const scale = 2 / n;
+    const scale = 1 / n;
     let sum = 0;
     for (let start = 0; start < n; start += BLOCK) {
       const m = Math.min(BLOCK, n - start);
@@ -123,10 +130,18 @@ export function createDenseCurvature(spec: NetworkSpec): DenseCurvature {
       const dL = d[L]!;
       const rdL = rd[L]!;
       for (let r = 0; r < m; r++) {
-        const e = aL[r]! - ys[subset ? subset[start + r]! : start + r]!;
-        sum += e * e;
-        dL[r] = scale * e;
-        rdL[r] = scale * raL[r]!;
+        const y = ys[subset ? subset[start + r]! : start + r]!;
+        const f = aL[r]!;
+        if (isMse) {
+          const e = f - y;
+          sum += e * e;
+          dL[r] = scale * (2 * e);
+          rdL[r] = scale * (2 * raL[r]!);
+        } else {
+          sum += loss.value(f, y);
+          dL[r] = scale * loss.d1(f, y);
+          rdL[r] = scale * loss.d2(f, y) * raL[r]!;
+        }
       }
       // backward with R-backward
       for (let l = L; l >= 1; l--) {
@@ -177,9 +192,33 @@ export function createDenseCurvature(spec: NetworkSpec): DenseCurvature {
     return sum / n;
   }
 
-  return {
-    dim: layout.size,
-    hvp: (p, v, xs, ys, out, subset) => product(p, v, xs, ys, out, subset, true),
-    gnvp: (p, v, xs, ys, out, subset) => product(p, v, xs, ys, out, subset, false),
-  };
+  const fx = fixedEntries(spec);
+  if (!fx)
+    return {
+      dim: layout.size,
+      hvp: (p, v, xs, ys, out, subset) => product(p, v, xs, ys, out, subset, true),
+      gnvp: (p, v, xs, ys, out, subset) => product(p, v, xs, ys, out, subset, false),
+    };
+  // Fixed entries: p expands with their values, v with zeros (they never move); the product is restricted.
+  const pf = new Float64Array(layout.size);
+  const vf = new Float64Array(layout.size);
+  const of = new Float64Array(layout.size);
+  const zeroBase = { free: fx.free, base: new Float64Array(layout.size) };
+  const restricted =
+    (hessian: boolean) =>
+    (
+      p: Float64Array,
+      v: Float64Array,
+      xs: Float64Array,
+      ys: Float64Array,
+      out: Float64Array,
+      subset?: Int32Array | null,
+    ) => {
+      expandParams(fx, p, pf);
+      expandParams(zeroBase, v, vf);
+      const l = product(pf, vf, xs, ys, of, subset, hessian);
+      restrictParams(fx, of, out);
+      return l;
+    };
+  return { dim: fx.free.length, hvp: restricted(true), gnvp: restricted(false) };
 }

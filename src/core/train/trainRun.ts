@@ -30,6 +30,11 @@ export interface RunResult {
   steps: number;
   loss: Float64Array<ArrayBuffer>;
   testLoss: Float64Array<ArrayBuffer>;
+  /**
+   * With the bce loss: classification accuracy after each step (length steps+1) on the test set, or on the
+   * training set without one. A sample counts as class 1 when the logit f > 0, its label when y ≥ 0.5.
+   */
+  accuracy?: Float64Array<ArrayBuffer>;
   params: Float64Array<ArrayBuffer>;
   /** Cumulative evaluation counts after each step (length steps+1). */
   evals: { loss: Float64Array<ArrayBuffer>; grad: Float64Array<ArrayBuffer>; hvp: Float64Array<ArrayBuffer> };
@@ -68,6 +73,20 @@ export function isDiverged(loss: number, initial: number): boolean {
   return !Number.isFinite(loss) || loss > Math.max(1e12, 1e10 * initial);
 }
 
+/** Accuracy of the logits at p on the test set (or the training set), for the bce loss; else null. */
+export function accuracyMeter(setup: Setup): ((p: Float64Array) => number) | null {
+  if (setup.kind !== 'network' || setup.experiment.loss !== 'bce') return null;
+  const d = setup.data.test ?? setup.data.train;
+  const out = new Float64Array(d.n);
+  return (p) => {
+    if (d.n === 0) return NaN;
+    setup.predict(p, d.x, out);
+    let right = 0;
+    for (let i = 0; i < d.n; i++) if (out[i]! > 0 === d.y[i]! >= 0.5) right++;
+    return right / d.n;
+  };
+}
+
 export async function trainRun(setup: Setup, runName: string, ctx: JobContext): Promise<RunResult> {
   const e: Experiment = setup.experiment;
   const run = e.runs.find((r) => r.name === runName);
@@ -86,6 +105,7 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
   const sched = createScheduler(run.schedule, (run.optimizer as { lr?: number }).lr ?? 1);
   const full: Objective = setup.objective(); // uncounted recorder of the full-batch loss
   const testF = setup.testObjective();
+  const measureAccuracy = accuracyMeter(setup);
   const steps = run.steps;
   const lrs = new Float64Array(steps);
   const n = setup.data.train.n;
@@ -94,6 +114,7 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
   const p = Float64Array.from(setup.initial);
   const loss = new Float64Array(steps + 1);
   const testLoss = new Float64Array(testF ? steps + 1 : 0);
+  const accuracy = new Float64Array(measureAccuracy ? steps + 1 : 0);
   const ev = {
     loss: new Float64Array(steps + 1),
     grad: new Float64Array(steps + 1),
@@ -153,6 +174,7 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
     // by returning it); a minibatch run measures it with the separate recorder.
     if (k === steps || batch !== null) loss[k] = full.loss(p);
     if (testF) testLoss[k] = testF.loss(p);
+    if (measureAccuracy) accuracy[k] = measureAccuracy(p);
     if (k === 0 || k === steps || k % every === 0) snapshot(k);
     if (k === steps) break;
     if (ctx.cancelled) {
@@ -175,6 +197,7 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
       k++;
       loss[k] = full.loss(p);
       if (testF) testLoss[k] = testF.loss(p);
+      if (measureAccuracy) accuracy[k] = measureAccuracy(p);
       if (snaps === 0 || pathSteps[snaps - 1] !== k) snapshot(k);
       break;
     }
@@ -194,6 +217,7 @@ export async function trainRun(setup: Setup, runName: string, ctx: JobContext): 
     steps: done,
     loss: loss.slice(0, done + 1),
     testLoss: testLoss.slice(0, testF ? done + 1 : 0),
+    ...(measureAccuracy ? { accuracy: accuracy.slice(0, done + 1) } : {}),
     params: p,
     evals: {
       loss: ev.loss.slice(0, done + 1),

@@ -38,7 +38,7 @@ export function DataSection() {
           <Select
             label={t('data.sampling')}
             help={t('data.samplingHelp')}
-            value={train.sampling}
+            value={'sampling' in train ? train.sampling : 'uniform'}
             options={[
               { value: 'uniform', label: t('data.uniform') },
               { value: 'grid', label: t('data.grid') },
@@ -47,7 +47,7 @@ export function DataSection() {
           />
         </>
       ) : (
-        <p className="muted span2">{t('data.explicit', { n: train.y.length })}</p>
+        <p className="muted span2">{t('data.explicit', { n: 'y' in train ? train.y.length : 0 })}</p>
       )}
       <FieldRow
         label={t('data.testN')}

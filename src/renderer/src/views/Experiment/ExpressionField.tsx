@@ -10,7 +10,7 @@ import { FieldRow } from '../common/controls';
 export function ExpressionField() {
   const { t } = useTranslation();
   const { doc } = useApp();
-  const target = useDoc((s) => s.net!.data.target);
+  const target = useDoc((s) => s.net!.data.target) ?? { expr: '' };
   const problems = useDoc((s) => s.problems);
   const inputs = useDoc((s) => withSchemaDefaults(networkModelSchema, s.net!.model).inputs);
   const error = problemAt(problems, 'data.target', true);

@@ -21,7 +21,7 @@ const DEFAULT_KNOTS: [number, number][] = [
 export function KnotEditor() {
   const { t } = useTranslation();
   const { doc } = useApp();
-  const target = useDoc((s) => s.net!.data.target);
+  const target = useDoc((s) => s.net!.data.target) ?? { expr: '' };
   const inputs = useDoc((s) => withSchemaDefaults(networkModelSchema, s.net!.model).inputs);
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<number | null>(null);

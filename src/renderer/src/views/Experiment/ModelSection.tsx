@@ -13,7 +13,7 @@ import { FieldRow, Select } from '../common/controls';
 import { NumberInput } from '../common/NumberInput';
 
 type InitChoice = 'normal' | 'he' | 'xavier' | 'torch';
-type EngineChoice = 'auto' | 'dense' | 'exact';
+type EngineChoice = 'auto' | 'dense' | 'exact' | 'population';
 
 export function ModelSection() {
   const { t } = useTranslation();

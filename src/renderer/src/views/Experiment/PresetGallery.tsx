@@ -7,7 +7,7 @@ import { PresetThumb } from './PresetThumb';
 export function PresetGallery() {
   const { t } = useTranslation();
   const { doc } = useApp();
-  const target = useDoc((s) => s.net!.data.target);
+  const target = useDoc((s) => s.net!.data.target) ?? { expr: '' };
   const theme = useView((s) => s.theme);
   const current = 'preset' in target ? target.preset : null;
   return (

@@ -70,9 +70,13 @@ export function useFunctionBase() {
     } catch {
       return null;
     }
-    const inputs = e.model.inputs;
+    // More than two inputs have no 1-D/2-D picture here yet; a population loss has no samples.
+    if (e.model.inputs > 2 || data.train.population) return null;
+    const inputs = e.model.inputs as 1 | 2;
     const domain = domainOf(e, data.train.x);
-    const f = targetFunction(e.data.target);
+    const t = e.data.target;
+    // Without a target function (explicit samples, classes, a teacher) only the samples are drawn.
+    const f = t && !('classes' in t) ? targetFunction(t) : () => NaN;
     let xs: Float64Array;
     let side = 0;
     if (inputs === 1) {
