@@ -97,6 +97,8 @@ describe('census', () => {
       status: 'ok',
       steps: 1,
       loss,
+      gradNorm: 0,
+      index: 0,
       canonical: canonicalParams(spec, params),
     });
     const s = summarizeCensus(
