@@ -1,41 +1,55 @@
-/** The CLI's worker pool: jobs run on worker threads (or inline with --inline, for debugging). */
-import { jobs } from '../core/jobs/registry';
-import { inlineContext } from '../core/jobs/types';
+/** The CLI's job runner: jobs run on worker threads (or inline with --inline, for debugging). */
+import { availableParallelism } from 'node:os';
+import type { JobKind, JobRunner, OnProgress, PayloadIn, ResultOf } from '../core/jobs/contract';
+import { inlineRunner } from '../core/jobs/runJob';
 import { createNodePool } from '../node/pool/nodePool';
 import { JobError, type WorkerPool } from '../node/pool/workerPool';
 import { CliError, EXIT } from './cliError';
 
-export interface JobRunner {
-  run<R>(
-    kind: string,
-    payload: unknown,
-    onProgress?: (fraction: number, partial?: unknown) => void,
-  ): Promise<R>;
+export interface CliJobRunner {
+  /** One job; a failure is a CliError (exit 2 for bad input). */
+  run<K extends JobKind>(kind: K, payload: PayloadIn<K>, onProgress?: OnProgress<K>): Promise<ResultOf<K>>;
+  /** The same runner as the core contract's JobRunner, for the pipeline coordinator. */
+  readonly jobs: JobRunner;
   close(): Promise<void>;
 }
 
-export function createJobRunner(opts: { inline?: boolean; workers?: number }): JobRunner {
-  if (opts.inline) {
-    return {
-      run: async <R>(kind: string, payload: unknown, onProgress?: (f: number, p?: unknown) => void) =>
-        asCliError(() => jobs.get(kind)!.run(payload, inlineContext(onProgress)) as Promise<R>),
-      close: async () => {},
+export function createJobRunner(opts: { inline?: boolean; workers?: number }): CliJobRunner {
+  let base: JobRunner;
+  let close = async () => {};
+  if (opts.inline) base = inlineRunner();
+  else {
+    const pool: WorkerPool = createNodePool(opts.workers);
+    close = () => pool.close();
+    base = {
+      parallelism: opts.workers ?? availableParallelism(),
+      run(kind, payload, onProgress) {
+        const ac = new AbortController();
+        const result = pool.run<ResultOf<typeof kind>>(kind, payload, {
+          onProgress: onProgress as (f: number, p?: unknown) => void,
+          signal: ac.signal,
+        });
+        return { result, cancel: () => ac.abort() };
+      },
     };
   }
-  const pool: WorkerPool = createNodePool(opts.workers);
-  return {
-    run: <R>(kind: string, payload: unknown, onProgress?: (f: number, p?: unknown) => void) =>
-      asCliError(() => pool.run<R>(kind, payload, { onProgress })),
-    close: () => pool.close(),
+  const jobs: JobRunner = {
+    parallelism: base.parallelism,
+    run(kind, payload, onProgress) {
+      const h = base.run(kind, payload, onProgress);
+      return { result: asCliError(h.result), cancel: () => h.cancel() };
+    },
   };
+  return { run: (kind, payload, onProgress) => jobs.run(kind, payload, onProgress).result, jobs, close };
 }
 
-async function asCliError<R>(f: () => Promise<R>): Promise<R> {
+async function asCliError<R>(p: Promise<R>): Promise<R> {
   try {
-    return await f();
+    return await p;
   } catch (e) {
     if (e instanceof JobError) throw new CliError(e.message, e.invalidInput ? EXIT.badInput : EXIT.failure);
     if (e instanceof RangeError) throw new CliError(e.message, EXIT.badInput);
+    if (e instanceof Error && e.name === 'InvalidInputError') throw new CliError(e.message, EXIT.badInput);
     throw e;
   }
 }

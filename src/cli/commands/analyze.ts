@@ -1,14 +1,15 @@
-import type { AnalysisResult } from '../../core/analysis/analyzeJob';
 import type { PointAnalysis } from '../../core/analysis/analyzePoint';
-import type { FoundCritical } from '../../core/analysis/saddlesJob';
 import { setUp } from '../../core/setup';
-import { resultHeader, trainRuns } from '../analysisSupport';
+import { runPlan } from '../../core/pipeline/coordinator';
+import { planExperiment } from '../../core/pipeline/plan';
+import { resultHeader } from '../analysisSupport';
 import type { CliCommand } from '../command';
 import { CliError } from '../cliError';
 import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';
+import { reportRuns } from '../runProgress';
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
@@ -41,12 +42,12 @@ export const analyzeCommand: CliCommand = {
     const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
     const progress = createProgress(process.stderr, v.quiet === true);
     try {
-      const runs = await trainRuns(
-        runner,
-        experiment,
-        experiment.runs.map((r) => r.name),
-        progress,
-      );
+      const trained = await runPlan(planExperiment(experiment, { slice: false }), runner.jobs, (ev) =>
+        reportRuns(progress, ev),
+      ).result;
+      const failed = [...trained.runErrors.values()][0];
+      if (failed) throw failed;
+      const runs = trained.runs;
       const points = [
         { label: 'init', params: setUp(experiment).initial as Float64Array },
         ...experiment.runs.map((r) => ({ label: r.name, params: runs.get(r.name)!.params })),
@@ -55,18 +56,14 @@ export const analyzeCommand: CliCommand = {
       if (!(Number.isInteger(K) && K >= 0 && K <= 10000))
         throw new CliError(`--saddles: must be an integer from 0 to 10000, got '${String(v.saddles)}'`);
       const search = K
-        ? runner.run<{ points: FoundCritical[] }>(
-            'saddles',
-            { experiment, starts: Array.from({ length: K }, (_, k) => k) },
-            (f) => progress.update('saddle search', f),
+        ? runner.run('saddles', { experiment, starts: Array.from({ length: K }, (_, k) => k) }, (f) =>
+            progress.update('saddle search', f),
           )
         : null;
       const results = await Promise.all(
         points.map(async (pt) => {
-          const res = await runner.run<AnalysisResult>(
-            'analyze',
-            { experiment, points: [pt], tolerance },
-            (f) => progress.update(`analyze ${pt.label}`, f),
+          const res = await runner.run('analyze', { experiment, points: [pt], tolerance }, (f) =>
+            progress.update(`analyze ${pt.label}`, f),
           );
           const a = res.points[0]!;
           progress.done(`analyze ${pt.label}`, describe(a));

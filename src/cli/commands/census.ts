@@ -100,7 +100,7 @@ export const censusCommand: CliCommand = {
     try {
       const parts = await Promise.all(
         inits.map(async (k) => {
-          const r = await runner.run<{ entries: CensusEntry[] }>('census', { experiment, inits: [k], runs });
+          const r = await runner.run('census', { experiment, inits: [k], runs });
           progress.update('census', ++done / inits.length);
           return r.entries;
         }),

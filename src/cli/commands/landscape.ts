@@ -1,13 +1,12 @@
-import { availableParallelism } from 'node:os';
-import { landscapeOf, resolvePlane, runsNeeded } from '../../core/landscape/plane';
-import { finishSlice, type SliceRows } from '../../core/landscape/slice';
-import { setUp } from '../../core/setup';
-import { asBadInput, resultHeader, splitRange, trainRuns } from '../analysisSupport';
+import { planExperiment } from '../../core/pipeline/plan';
+import { runPlan } from '../../core/pipeline/coordinator';
+import { asBadInput, resultHeader } from '../analysisSupport';
 import type { CliCommand } from '../command';
 import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';
+import { reportRuns } from '../runProgress';
 
 export const landscapeCommand: CliCommand = {
   name: 'landscape',
@@ -28,36 +27,20 @@ export const landscapeCommand: CliCommand = {
   async run([file], v) {
     const out = v.out as string;
     const { experiment, text } = loadExperiment(file!);
-    const setup = setUp(experiment);
-    const spec = asBadInput(() => landscapeOf(setup));
-    const needed = asBadInput(() => runsNeeded(spec, setup));
-    const workers = workersOption(v.workers);
-    const runner = createJobRunner({ inline: v.inline === true, workers });
+    const plan = asBadInput(() => planExperiment(experiment, { train: 'needed' }));
+    const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
     const progress = createProgress(process.stderr, v.quiet === true);
     try {
-      const runs = await trainRuns(runner, experiment, needed, progress);
-      const { plane, info } = asBadInput(() => resolvePlane(spec, { setup, runs }));
-      const [na, nb] = spec.resolution;
-      const loss = new Float64Array(na * nb);
-      const parts = v.inline === true ? 1 : 2 * (workers ?? availableParallelism());
-      const blocks = splitRange(nb, parts);
-      let rowsDone = 0;
-      await Promise.all(
-        blocks.map(async ([s, e]) => {
-          const r = await runner.run<SliceRows>('landscape', { experiment, plane, rows: [s, e] }, (_f, p) => {
-            const part = p as SliceRows | undefined;
-            if (part?.type === 'rows') {
-              rowsDone += part.rowEnd - part.rowStart;
-              progress.update('slice', rowsDone / nb);
-            }
-          });
-          loss.set(r.loss, s * na);
-        }),
-      );
-      progress.done('slice', `${na} x ${nb} grid`);
-      const slice = finishSlice(setup, spec, plane, info, loss, runs, 'ok');
+      const r = await runPlan(plan, runner.jobs, (ev) => {
+        reportRuns(progress, ev);
+        if (ev.type === 'rows') progress.update('slice', ev.rowsDone / ev.grid.beta.length);
+        if (ev.type === 'slice')
+          progress.done('slice', `${ev.slice.alpha.length} x ${ev.slice.beta.length} grid`);
+      }).result;
+      const failed = [...r.runErrors.values()][0];
+      if (failed) throw failed;
       progress.finish();
-      writeJsonAtomic(out, { ...resultHeader('slice', file!, text, experiment), ...slice });
+      writeJsonAtomic(out, { ...resultHeader('slice', file!, text, experiment), ...r.slice! });
       process.stderr.write(`wrote ${out}\n`);
       return 0;
     } finally {

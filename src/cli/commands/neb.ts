@@ -1,15 +1,15 @@
-import type { NebJobResult } from '../../core/analysis/nebJob';
 import type { PointRef } from '../../core/experiment/landscapeSchema';
-import { resolvePlane, runsNeeded } from '../../core/landscape/plane';
 import { runOfPoint } from '../../core/landscape/points';
-import { setUp } from '../../core/setup';
-import { asBadInput, resultHeader, trainRuns } from '../analysisSupport';
+import { runPlan } from '../../core/pipeline/coordinator';
+import { planExperiment } from '../../core/pipeline/plan';
+import { asBadInput, resultHeader } from '../analysisSupport';
 import type { CliCommand } from '../command';
 import { CliError } from '../cliError';
 import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';
+import { reportRuns } from '../runProgress';
 
 export const nebCommand: CliCommand = {
   name: 'neb',
@@ -40,7 +40,6 @@ export const nebCommand: CliCommand = {
     if (!(Number.isInteger(images) && images >= 1 && images <= 200))
       throw new CliError(`--images: must be an integer from 1 to 200, got '${String(v.images)}'`);
     const { experiment, text } = loadExperiment(file!);
-    const setup = setUp(experiment);
     const names = new Set<string>();
     for (const [ref, opt] of [
       [from, 'from'],
@@ -53,21 +52,39 @@ export const nebCommand: CliCommand = {
         );
       if (n) names.add(n);
     }
+    // The runs the band's ends name, and the landscape's plane (with the runs it needs), from the coordinator.
     const spec = experiment.landscape;
-    if (spec) for (const n of asBadInput(() => runsNeeded({ ...spec, paths: false }, setup))) names.add(n);
+    const plan = asBadInput(() =>
+      planExperiment(
+        spec ? { ...experiment, landscape: { ...spec, paths: false, line: undefined } } : experiment,
+        {
+          slice: spec !== undefined,
+          train: 'needed',
+        },
+      ),
+    );
+    const train = [...new Set([...plan.train, ...names])];
     const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
     const progress = createProgress(process.stderr, v.quiet === true);
     try {
-      const runs = await trainRuns(runner, experiment, [...names], progress);
-      const plane = spec ? asBadInput(() => resolvePlane(spec, { setup, runs }).plane) : undefined;
-      const given = Object.fromEntries([...runs].map(([n, r]) => [n, { params: r.params }]));
-      const r = await runner.run<NebJobResult>(
+      const trained = await runPlan({ ...plan, train, slice: null }, runner.jobs, (ev) =>
+        reportRuns(progress, ev),
+      ).result;
+      const failed = [...trained.runErrors.values()][0];
+      if (failed) throw failed;
+      const given = Object.fromEntries(
+        [...trained.runs].map(([n, r]) => [n, { params: r.params, path: r.path, pathSteps: r.pathSteps }]),
+      );
+      const plane = spec
+        ? await runner.run('slicePlane', { experiment: plan.experiment, runs: given })
+        : undefined;
+      const r = await runner.run(
         'neb',
         {
           experiment,
           neb: { from, to, images, climb: v['no-climb'] !== true, relax: v.relax === true },
-          runs: given,
-          plane,
+          runs: Object.fromEntries([...trained.runs].map(([n, x]) => [n, { params: x.params }])),
+          ...(plane ? { plane: { center: plane.center, d1: plane.d1, d2: plane.d2 } } : {}),
         },
         (f) => progress.update('neb', f),
       );

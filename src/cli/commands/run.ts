@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { runPlan } from '../../core/pipeline/coordinator';
+import { planExperiment } from '../../core/pipeline/plan';
 import type { RunResult } from '../../core/train/trainRun';
 import type { CliCommand } from '../command';
 import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';
+import { reportRuns } from '../runProgress';
 
 /** Fields of a run result written to files; path and timing only on request (timing breaks byte-identity). */
 function fileRun(r: RunResult, withPaths: boolean, withTiming: boolean): Record<string, unknown> {
@@ -40,22 +43,14 @@ export const runCommand: CliCommand = {
       trainCsv: v['train-csv'] as string,
       testCsv: v['test-csv'] as string,
     });
+    const plan = planExperiment(experiment, { slice: false });
     const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
     const progress = createProgress(process.stderr, v.quiet === true);
     try {
-      const results = await Promise.all(
-        experiment.runs.map(async (r) => {
-          const res = await runner.run<RunResult>('train', { experiment, run: r.name }, (f) =>
-            progress.update(r.name, f),
-          );
-          const last = res.loss[res.loss.length - 1];
-          progress.done(
-            r.name,
-            `${res.status}, ${res.steps} steps, final loss ${last?.toPrecision(6)} (${res.engine} engine, ${res.kernel === 'wasm' ? 'WebAssembly' : 'JavaScript'})`,
-          );
-          return res;
-        }),
-      );
+      const r = await runPlan(plan, runner.jobs, (ev) => reportRuns(progress, ev)).result;
+      const failed = [...r.runErrors.values()][0];
+      if (failed) throw failed;
+      const results = plan.train.map((n) => r.runs.get(n)!);
       progress.finish();
       writeJsonAtomic(out, {
         relief: 1,

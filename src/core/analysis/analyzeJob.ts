@@ -2,21 +2,10 @@
  * The `analyze` job: full-space analysis of the initial point and every run's final point (training the
  * runs it is not given), or of the listed points only. One point per job lets a pool spread the work.
  */
-import { experimentFromPayload } from '../jobs/trainJob';
 import { defineJob } from '../jobs/types';
 import { setUp } from '../setup';
 import { trainRun } from '../train/trainRun';
 import { analyzePoint, type PointAnalysis } from './analyzePoint';
-import type { Tolerance } from './classify';
-
-export interface AnalyzePayload {
-  experiment: unknown;
-  /** Points to analyze; default: "init" and each run's final point. */
-  points?: { label: string; params: Float64Array | number[] }[];
-  /** Final parameters of runs already trained, by name. */
-  runs?: Record<string, { params: Float64Array }>;
-  tolerance?: Tolerance;
-}
 
 export interface AnalysisResult {
   points: PointAnalysis[];
@@ -24,8 +13,9 @@ export interface AnalysisResult {
 
 export const analyzeJob = defineJob({
   kind: 'analyze',
-  async run(payload: AnalyzePayload, ctx): Promise<AnalysisResult> {
-    const setup = setUp(experimentFromPayload(payload.experiment));
+  async run(payload, ctx): Promise<AnalysisResult> {
+    // Points to analyze (default "init" and each run's final point, trained unless given in `runs`).
+    const setup = setUp(payload.experiment);
     let points = payload.points;
     if (!points) {
       points = [{ label: 'init', params: setup.initial }];

@@ -2,23 +2,15 @@
  * The `census` job: trains the given initializations x runs and returns the raw entries (a shard).
  * Callers (the CLI, the app) gather shards and call summarizeCensus; `merge` does the same from files.
  */
-import { experimentFromPayload } from '../jobs/trainJob';
 import { defineJob } from '../jobs/types';
 import { setUp } from '../setup';
 import { censusEntries, type CensusEntry } from './census';
 
-export interface CensusPayload {
-  experiment: unknown;
-  /** Initialization indices (0 = the experiment's own initial point). */
-  inits: number[];
-  /** Run names (optimizers); default all runs. */
-  runs?: string[];
-}
-
 export const censusJob = defineJob({
   kind: 'census',
-  async run(payload: CensusPayload, ctx): Promise<{ entries: CensusEntry[] }> {
-    const setup = setUp(experimentFromPayload(payload.experiment));
+  async run(payload, ctx): Promise<{ entries: CensusEntry[] }> {
+    // inits: initialization indices (0 = the experiment's own initial point); runs: default all runs.
+    const setup = setUp(payload.experiment);
     const names = payload.runs ?? setup.experiment.runs.map((r) => r.name);
     names.forEach((n, i) => {
       if (!setup.experiment.runs.some((r) => r.name === n))

@@ -4,10 +4,7 @@
  */
 import { z } from 'zod';
 import { pointRefSchema } from '../experiment/landscapeSchema';
-import { formatPath } from '../experiment/validate';
-import { experimentFromPayload } from '../jobs/trainJob';
 import { defineJob } from '../jobs/types';
-import type { Plane } from '../landscape/plane';
 import { resolvePoint, runOfPoint, checkRunName, type RunSnapshot } from '../landscape/points';
 import { projectPath, type ProjectedPath } from '../landscape/projectPath';
 import { setUp } from '../setup';
@@ -33,13 +30,6 @@ export const nebSpecSchema = z.strictObject({
     .describe('First relax both ends to nearby minima (saddle-free Newton; models up to 400 parameters).'),
 });
 
-export interface NebPayload {
-  experiment: unknown;
-  neb: z.input<typeof nebSpecSchema>;
-  runs?: Record<string, RunSnapshot>;
-  plane?: Plane;
-}
-
 export interface NebJobResult extends NebResult {
   from: string;
   to: string;
@@ -52,14 +42,9 @@ const label = (ref: z.output<typeof pointRefSchema>) =>
 
 export const nebJob = defineJob({
   kind: 'neb',
-  async run(payload: NebPayload, ctx): Promise<NebJobResult> {
-    const setup = setUp(experimentFromPayload(payload.experiment));
-    const parsed = nebSpecSchema.safeParse(payload.neb ?? {});
-    if (!parsed.success) {
-      const iss = parsed.error.issues[0]!;
-      throw new RangeError(`${formatPath(['neb', ...iss.path])}: ${iss.message}`);
-    }
-    const spec = parsed.data;
+  async run(payload, ctx): Promise<NebJobResult> {
+    const setup = setUp(payload.experiment);
+    const spec = payload.neb;
     const runs = new Map<string, RunSnapshot>(Object.entries(payload.runs ?? {}));
     for (const [ref, path] of [
       [spec.from, 'neb.from'],
@@ -68,7 +53,13 @@ export const nebJob = defineJob({
       const name = runOfPoint(ref);
       if (!name || runs.has(name)) continue;
       checkRunName({ setup }, name, `${path}.run`);
-      const r = await trainRun(setup, name, { ...ctx, progress: (f) => ctx.progress(0.2 * f) });
+      const r = await trainRun(setup, name, {
+        progress: (f) => ctx.progress(0.2 * f),
+        checkpoint: () => ctx.checkpoint(),
+        get cancelled() {
+          return ctx.cancelled;
+        },
+      });
       runs.set(name, { params: r.params });
     }
     let a = resolvePoint(spec.from, { setup, runs }, 'neb.from');

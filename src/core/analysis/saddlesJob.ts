@@ -3,20 +3,12 @@
  * minimising ‖∇L‖² and classify each (index, loss): the data of an index-versus-loss plot. Points that
  * are the same modulo permutation and rescaling are reported once, with how many starts reached them.
  */
-import { experimentFromPayload } from '../jobs/trainJob';
 import { defineJob } from '../jobs/types';
 import { setUp } from '../setup';
 import { analyzePoint, type PointAnalysis } from './analyzePoint';
 import { canonicalParams, relativeDistance } from './canonical';
 import { censusInit, networkSetupOf } from './census';
 import { findCriticalPoint } from './saddleSearch';
-
-export interface SaddlesPayload {
-  experiment: unknown;
-  /** Start indices (census initializations; 0 = the experiment's own initial point). */
-  starts: number[];
-  maxIter?: number;
-}
 
 export interface FoundCritical extends Omit<PointAnalysis, 'symmetries'> {
   starts: number[];
@@ -27,8 +19,8 @@ export interface FoundCritical extends Omit<PointAnalysis, 'symmetries'> {
 
 export const saddlesJob = defineJob({
   kind: 'saddles',
-  async run(payload: SaddlesPayload, ctx): Promise<{ points: FoundCritical[]; starts: number }> {
-    const setup = networkSetupOf(setUp(experimentFromPayload(payload.experiment)));
+  async run(payload, ctx): Promise<{ points: FoundCritical[]; starts: number }> {
+    const setup = networkSetupOf(setUp(payload.experiment));
     const f = setup.objective();
     const found: (FoundCritical & { key: Float64Array })[] = [];
     for (let s = 0; s < payload.starts.length; s++) {

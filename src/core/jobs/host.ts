@@ -1,11 +1,13 @@
 /**
  * The worker side of the protocol, independent of the host: a Node worker thread and a browser Web
  * Worker each wrap this with their own `post` and `yieldToHost` (a macrotask, so cancel messages arrive).
+ * Every payload is checked against the job contract before the job runs (runJob).
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { collectTransferables } from './protocol';
-import { jobs } from './registry';
-import { InvalidInputError } from './trainJob';
+import { InvalidInputError } from './invalidInput';
+import { runJob } from './runJob';
+import type { JobKind } from './contract';
 import type { JobContext } from './types';
 
 export interface HostPort {
@@ -36,14 +38,7 @@ export function createJobHost(port: HostPort): (msg: ToWorker) => void {
         return cancelled.has(id);
       },
     };
-    const job = jobs.get(kind);
-    if (!job) {
-      port.post({ type: 'error', id, message: `unknown job kind '${kind}'`, invalidInput: true }, []);
-      return;
-    }
-    // Through a promise so a synchronous throw (bad input found while setting up) fails only the job.
-    Promise.resolve()
-      .then(() => job.run(payload, ctx))
+    runJob(kind as JobKind, payload, ctx)
       .then(
         (result) => port.post({ type: 'done', id, result }, collectTransferables(result)),
         (err: unknown) =>

@@ -1,26 +1,30 @@
 /**
- * Every job a worker can run, by kind. The Node pool, the Web Worker host and inline callers all
- * dispatch through this one table.
+ * Every job a worker can run, by kind: the code behind each entry of the contract (contract.ts). The
+ * Node pool, the Web Worker host and inline runners all dispatch through this one table.
  */
 import { analyzeJob } from '../analysis/analyzeJob';
 import { censusJob } from '../analysis/censusJob';
 import { nebJob } from '../analysis/nebJob';
 import { saddlesJob } from '../analysis/saddlesJob';
 import { landscapeJob } from '../landscape/landscapeJob';
-import { buildRegistry } from '../registry';
+import { sliceCoarseJob, sliceFinishJob, slicePlaneJob, sliceRowsJob } from '../landscape/sliceJobs';
 import { basinsJob, surfaceCriticalJob } from '../surface/surfaceJobs';
+import type { JobKind } from './contract';
 import { trainJob } from './trainJob';
 import type { JobDef } from './types';
 
-export const jobList: readonly JobDef[] = [
-  trainJob,
-  landscapeJob,
-  analyzeJob,
-  nebJob,
-  saddlesJob,
-  censusJob,
-  surfaceCriticalJob,
-  basinsJob,
-];
-
-export const jobs = buildRegistry(jobList, (j) => j.kind, 'job');
+/** One entry per kind of the contract (a missing or misnamed one is a type error). */
+export const jobs: { readonly [K in JobKind]: JobDef<K> } = {
+  train: trainJob,
+  landscape: landscapeJob,
+  slicePlane: slicePlaneJob,
+  sliceCoarse: sliceCoarseJob,
+  sliceRows: sliceRowsJob,
+  sliceFinish: sliceFinishJob,
+  analyze: analyzeJob,
+  neb: nebJob,
+  saddles: saddlesJob,
+  census: censusJob,
+  surfaceCritical: surfaceCriticalJob,
+  basins: basinsJob,
+};

@@ -1,18 +1,12 @@
 import { validateExperiment, formatProblems } from '../experiment/validate';
 import { setUp } from '../setup';
 import { trainRun } from '../train/trainRun';
+import { InvalidInputError } from './invalidInput';
 import { defineJob } from './types';
 
-export interface TrainPayload {
-  /** The experiment document; validated again here, since a worker is a boundary. */
-  experiment: unknown;
-  run: string;
-}
+export { InvalidInputError };
 
-export class InvalidInputError extends Error {
-  override name = 'InvalidInputError';
-}
-
+/** An experiment validated at a boundary (jobs get theirs already validated by the contract). */
 export function experimentFromPayload(doc: unknown) {
   const v = validateExperiment(doc);
   if (!v.ok) throw new InvalidInputError(formatProblems(v.problems));
@@ -21,6 +15,5 @@ export function experimentFromPayload(doc: unknown) {
 
 export const trainJob = defineJob({
   kind: 'train',
-  run: (payload: TrainPayload, ctx) =>
-    trainRun(setUp(experimentFromPayload(payload.experiment)), payload.run, ctx),
+  run: (payload, ctx) => trainRun(setUp(payload.experiment), payload.run, ctx),
 });

@@ -18,8 +18,8 @@ import { findPlateaus, type Plateau } from './plateaus';
 import { resolvePoint, specError, type RunSnapshot } from './points';
 import { projectPath, type ProjectedPath } from './projectPath';
 
-/** The slice file. alpha, beta, loss, d1, d2, center are fixed fields (docs/analysis.md). */
-export interface SliceResult {
+/** What the grid's follow-up computes: the fixed fields and the analysis of the assembled grid. */
+export interface SliceParts {
   alpha: Float64Array<ArrayBuffer>;
   beta: Float64Array<ArrayBuffer>;
   /** loss[i*alpha.length + j] = L(center + alpha[j] d1 + beta[i] d2); NaN where not computed (cancelled). */
@@ -27,14 +27,18 @@ export interface SliceResult {
   d1: Float64Array<ArrayBuffer>;
   d2: Float64Array<ArrayBuffer>;
   center: Float64Array<ArrayBuffer>;
-  status: 'ok' | 'cancelled';
   dataset: 'train' | 'test';
-  directions: Record<string, unknown>;
   paths?: ProjectedPath[];
   critical?: SliceCritical[];
   plateaus?: Plateau[];
   plateauLabels?: Int32Array<ArrayBuffer>;
   line?: LineSlice;
+}
+
+/** The slice file. alpha, beta, loss, d1, d2, center are fixed fields (docs/analysis.md). */
+export interface SliceResult extends SliceParts {
+  status: 'ok' | 'cancelled';
+  directions: Record<string, unknown>;
 }
 
 /** Rows of the grid, streamed as progress and returned by row-range jobs. */
@@ -173,28 +177,27 @@ export function coarseGrid(
   return { type: 'coarse', rows, cols, loss };
 }
 
-/** The parts computed after the grid: line, projected paths, critical points and plateaus. */
+/**
+ * The parts computed after the grid: line, projected paths, critical points and plateaus (the last two
+ * only on a complete grid).
+ */
 export function finishSlice(
   setup: Setup,
   spec: LandscapeSpec,
   plane: Plane,
-  directions: Record<string, unknown>,
   loss: Float64Array<ArrayBuffer>,
   runs: ReadonlyMap<string, RunSnapshot>,
-  status: 'ok' | 'cancelled',
-): SliceResult {
+): SliceParts {
   const { alphas, betas } = gridAxes(spec);
   const f = sliceObjective(setup, spec);
-  const out: SliceResult = {
+  const out: SliceParts = {
     alpha: alphas,
     beta: betas,
     loss,
     d1: plane.d1,
     d2: plane.d2,
     center: plane.center,
-    status,
     dataset: spec.dataset,
-    directions,
   };
   const ctx = { setup, runs };
   if (spec.line) {
@@ -210,7 +213,7 @@ export function finishSlice(
       out.paths.push(projectPath(r.name, snap.path, snap.pathSteps, plane, f));
     }
   }
-  if (status === 'ok' && spec.critical) {
+  if (spec.critical && loss.every((v) => !Number.isNaN(v))) {
     out.critical = findSliceCritical(f, plane, alphas, betas, loss);
     const pl = findPlateaus(loss, alphas, betas);
     out.plateaus = pl.plateaus;
@@ -231,8 +234,8 @@ export async function computeSlice(
   const coarse = coarseGrid(setup, spec, plane);
   if (coarse) ctx.progress(0.35, coarse);
   const { loss, done } = await computeRows(setup, spec, plane, 0, spec.resolution[1], ctx, [0.35, 0.95]);
-  const status = done === spec.resolution[1] ? 'ok' : 'cancelled';
-  const result = finishSlice(setup, spec, plane, info, loss, runs, status);
+  const status = done === spec.resolution[1] ? ('ok' as const) : ('cancelled' as const);
+  const result = { ...finishSlice(setup, spec, plane, loss, runs), status, directions: info };
   ctx.progress(1);
   return result;
 }

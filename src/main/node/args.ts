@@ -1,7 +1,7 @@
 /** Checks of IPC arguments: everything from the renderer is untrusted input, typed `unknown`. */
 import { isAbsolute } from 'node:path';
 import { validateExperiment, formatProblems } from '../../core/experiment/validate';
-import { jobs } from '../../core/jobs/registry';
+import { isJobKind } from '../../core/jobs/contract';
 import type { Experiment } from '../../core/experiment/schema';
 
 export class InvalidArgument extends Error {
@@ -43,7 +43,7 @@ export function jobRequest(
   payload: unknown,
 ): { kind: string; payload: Record<string, unknown> } {
   const k = str(kind, 'job kind', 64);
-  if (!jobs.has(k)) throw new InvalidArgument(`unknown job kind '${k}'`);
+  if (!isJobKind(k)) throw new InvalidArgument(`unknown job kind '${k}'`);
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
     throw new InvalidArgument('job payload must be an object');
   const p = payload as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { neb } from '../../../src/core/analysis/neb';
-import { nebJob, type NebJobResult } from '../../../src/core/analysis/nebJob';
+import type { NebJobResult } from '../../../src/core/analysis/nebJob';
+import { runJob } from '../../../src/core/jobs/runJob';
 import { inlineContext } from '../../../src/core/jobs/types';
 import { experiment } from '../landscape/helpers';
 import { relaxToMinimum } from '../../../src/core/analysis/relax';
@@ -83,7 +84,8 @@ describe('the neb job', () => {
       d1: Float64Array.from([1, 0]),
       d2: Float64Array.from([0, 1]),
     };
-    const r = (await nebJob.run(
+    const r = (await runJob(
+      'neb',
       { experiment: e, neb: { from: [3, 2], to: [3.584428, -1.848126], images: 9 }, plane },
       inlineContext(),
     )) as NebJobResult;
@@ -101,10 +103,10 @@ describe('the neb job', () => {
   it('rejects bad options naming the field', async () => {
     const e = experiment();
     await expect(
-      nebJob.run({ experiment: e, neb: { from: 'init', to: { run: 'nope' } } }, inlineContext()),
+      runJob('neb', { experiment: e, neb: { from: 'init', to: { run: 'nope' } } }, inlineContext()),
     ).rejects.toThrow("neb.to.run: no run named 'nope'");
     await expect(
-      nebJob.run({ experiment: e, neb: { from: 'init', to: 'init', images: 0 } }, inlineContext()),
+      runJob('neb', { experiment: e, neb: { from: 'init', to: 'init', images: 0 } }, inlineContext()),
     ).rejects.toThrow('neb.images');
   });
 });

@@ -3,10 +3,19 @@ import { landscapeSchema } from '../../../src/core/experiment/landscapeSchema';
 import { inlineContext } from '../../../src/core/jobs/types';
 import { createGridEvaluator } from '../../../src/core/landscape/grid';
 import { resolvePlane } from '../../../src/core/landscape/plane';
-import { computeSlice, type SliceResult, type SliceRows } from '../../../src/core/landscape/slice';
-import { landscapeJob, type PlaneResult } from '../../../src/core/landscape/landscapeJob';
+import { computeSlice, type SliceRows } from '../../../src/core/landscape/slice';
+import type { JobRunner } from '../../../src/core/jobs/contract';
+import { inlineRunner } from '../../../src/core/jobs/runJob';
+import { runPlan, type PipelineEvent } from '../../../src/core/pipeline/coordinator';
+import { planExperiment } from '../../../src/core/pipeline/plan';
 import { setUp } from '../../../src/core/setup';
 import { experiment } from './helpers';
+
+/** The inline runner claiming `parallelism` workers, so the coordinator splits the rows that many ways. */
+function splitting(parallelism: number): JobRunner {
+  const r = inlineRunner();
+  return { parallelism, run: (kind, payload, onProgress) => r.run(kind, payload, onProgress) };
+}
 
 function direct(
   setup: ReturnType<typeof setUp>,
@@ -54,20 +63,15 @@ describe('landscape slices', () => {
 
   it('streams rows as progress and splits rows across row-range jobs that agree with the whole grid', async () => {
     const e = experiment({ landscape: { resolution: [6, 9], paths: false, critical: false } });
-    const partials: SliceRows[] = [];
-    const whole = (await landscapeJob.run(
-      { experiment: e },
-      inlineContext((_f, p) => {
-        if ((p as SliceRows)?.type === 'rows') partials.push(p as SliceRows);
-      }),
-    )) as Awaited<ReturnType<typeof computeSlice>>;
-    const streamed = new Float64Array(54).fill(NaN);
-    for (const p of partials) streamed.set(p.loss, p.rowStart * 6);
-    expect(Array.from(streamed)).toEqual(Array.from(whole.loss));
-    const plane = { center: whole.center, d1: whole.d1, d2: whole.d2 };
-    const a = (await landscapeJob.run({ experiment: e, plane, rows: [0, 4] }, inlineContext())) as SliceRows;
-    const b = (await landscapeJob.run({ experiment: e, plane, rows: [4, 9] }, inlineContext())) as SliceRows;
-    expect([...a.loss, ...b.loss]).toEqual(Array.from(whole.loss));
+    const whole = await computeSlice(setUp(e), undefined, inlineContext());
+    const events: PipelineEvent[] = [];
+    const r = await runPlan(planExperiment(e, { train: 'needed' }), splitting(2), (ev) => events.push(ev))
+      .result;
+    const rows = events.filter((ev) => ev.type === 'rows');
+    // 2 workers: 4 blocks of rows, each streamed as it finishes, covering the grid once.
+    expect(rows.reduce((n, ev) => n + ev.rowEnd - ev.rowStart, 0)).toBe(9);
+    expect(new Set(rows.map((ev) => ev.rowStart)).size).toBe(rows.length);
+    expect(Array.from(r.slice!.loss)).toEqual(Array.from(whole.loss));
   });
 
   it('projects paths by least squares and reports off-plane distance and both losses', async () => {
@@ -121,27 +125,19 @@ describe('grid evaluation paths', () => {
 });
 
 describe('landscape job modes and cancellation', () => {
-  it('plane, rows and finish jobs give the same slice as one job', async () => {
+  it('the coordinator split over 1 or 4 workers gives the same slice as one job', async () => {
     const e = experiment({ landscape: { center: { run: 'mom' }, resolution: [6, 5] } });
-    const whole = (await landscapeJob.run({ experiment: e }, inlineContext())) as SliceResult;
-    const plane = (await landscapeJob.run(
-      { experiment: e, planeOnly: true },
-      inlineContext(),
-    )) as PlaneResult;
-    expect(Array.from(plane.d1)).toEqual(Array.from(whole.d1));
-    expect(Array.from(plane.alpha)).toEqual(Array.from(whole.alpha));
-    const rows = (await landscapeJob.run(
-      { experiment: e, plane, rows: [0, 5] },
-      inlineContext(),
-    )) as SliceRows;
-    const done = (await landscapeJob.run(
-      { experiment: e, plane, runs: plane.runs, directions: plane.directions, finish: { loss: rows.loss } },
-      inlineContext(),
-    )) as SliceResult;
-    expect(Array.from(done.loss)).toEqual(Array.from(whole.loss));
-    expect(done.critical).toEqual(whole.critical);
-    expect(done.paths!.map((p) => Array.from(p.alpha))).toEqual(whole.paths!.map((p) => Array.from(p.alpha)));
-    expect(done.directions).toEqual(whole.directions);
+    const whole = await computeSlice(setUp(e), undefined, inlineContext());
+    for (const n of [1, 4]) {
+      const done = (await runPlan(planExperiment(e, { train: 'needed' }), splitting(n)).result).slice!;
+      expect(Array.from(done.loss)).toEqual(Array.from(whole.loss));
+      expect(Array.from(done.d1)).toEqual(Array.from(whole.d1));
+      expect(done.critical).toEqual(whole.critical);
+      expect(done.paths!.map((p) => Array.from(p.alpha))).toEqual(
+        whole.paths!.map((p) => Array.from(p.alpha)),
+      );
+      expect(done.directions).toEqual(whole.directions);
+    }
   });
 
   it('a cancelled job returns the rows it finished, NaN elsewhere, status "cancelled"', async () => {
@@ -156,7 +152,7 @@ describe('landscape job modes and cancellation', () => {
         return rows >= 1;
       },
     };
-    const s = (await landscapeJob.run({ experiment: e }, ctx)) as SliceResult;
+    const s = await computeSlice(setUp(e), undefined, ctx);
     expect(s.status).toBe('cancelled');
     expect(Number.isFinite(s.loss[0])).toBe(true);
     expect(Number.isNaN(s.loss[s.loss.length - 1])).toBe(true);

@@ -10,7 +10,7 @@ import { inlineContext } from '../../../src/core/jobs/types';
 import { optimizerList } from '../../../src/core/optim/registry';
 import { setUp } from '../../../src/core/setup';
 import { gallery, galleryNames } from '../../../src/core/surface/gallery';
-import { jobs } from '../../../src/core/jobs/registry';
+import { runJob } from '../../../src/core/jobs/runJob';
 import { surfaceLandscape, surfacePlane } from '../../../src/core/surface/plane';
 import { surfaceOf } from '../../../src/core/surface/surface';
 import { trainRun } from '../../../src/core/train/trainRun';
@@ -159,7 +159,7 @@ describe('the landscape job on a surface', () => {
   it('draws the exact parameter plane: grid values are the formula, slice minima the known ones', async () => {
     const model = { kind: 'surface' as const, preset: 'himmelblau' };
     const doc = { relief: 1, model, runs, landscape: surfaceLandscape(model, [41, 41]) };
-    const r = (await jobs.get('landscape')!.run({ experiment: doc }, inlineContext())) as {
+    const r = (await runJob('landscape', { experiment: doc }, inlineContext())) as {
       loss: Float64Array;
       critical: { kind: string; alpha: number; beta: number }[];
     };

@@ -3,7 +3,7 @@
  * run inline, with the train jobs held back until the test releases them.
  */
 import { describe, expect, it } from 'vitest';
-import { jobs } from '../../../src/core/jobs/registry';
+import { runJob } from '../../../src/core/jobs/runJob';
 import { inlineContext } from '../../../src/core/jobs/types';
 import type { Engine } from '../../../src/renderer/src/engine/types';
 import { createRunner } from '../../../src/renderer/src/jobs/experimentRunner';
@@ -17,9 +17,8 @@ function gatedEngine(): { engine: Engine; release: () => void } {
   const engine: Engine = {
     host: 'web',
     run<R>(kind: string, payload: unknown, onProgress?: (f: number, partial?: unknown) => void) {
-      const job = jobs.get(kind)!;
       const result = (kind === 'train' ? gate : Promise.resolve()).then(
-        () => job.run(payload, inlineContext(onProgress)) as Promise<R>,
+        () => runJob(kind as 'train', payload, inlineContext(onProgress)) as Promise<R>,
       );
       return { result, cancel: () => undefined };
     },

@@ -6,7 +6,7 @@
 import type { Experiment } from '../../../core/experiment/schema';
 import type { PointAnalysis } from '../../../core/analysis/analyzePoint';
 import { summarizeCensus, type CensusEntry } from '../../../core/analysis/census';
-import { jobs } from '../../../core/jobs/registry';
+import { isJobKind } from '../../../core/jobs/contract';
 import { surfacePlane } from '../../../core/surface/plane';
 import { createThrottle } from '../../../core/throttle';
 import type { Engine, JobHandle } from '../engine/types';
@@ -311,7 +311,7 @@ export function createRunner(
 
   /** Run an on-demand analysis job; an honest message when this build has no such job. */
   function analysis<R>(kind: string, label: string, payload: unknown, done: (r: R) => void): void {
-    if (!jobs.has(kind)) {
+    if (!isJobKind(kind)) {
       results.set({ error: `The '${kind}' job is not available in this build.` });
       return;
     }
@@ -398,7 +398,7 @@ export function createRunner(
 
   /** Full-space Hessian analysis of the start and every run's end (runs after the slice). */
   async function analyze(e: Experiment, gen: number): Promise<void> {
-    if (!jobs.has('analyze')) return;
+    if (!isJobKind('analyze')) return;
     setProgress(0.99, 'analyze');
     const runs: Record<string, { params: Float64Array }> = {};
     for (const r of results.get().runs) if (r.result) runs[r.name] = { params: r.result.params };
