@@ -6,8 +6,7 @@
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultExperiment } from '../../src/renderer/src/state/defaultExperiment';
-import { contractExperiment, runEngineContract } from '../main/engineContract';
-import type { Engine } from '../../src/renderer/src/engine/types';
+import { contractExperiment, runEngineContract, type LooseEngine } from '../main/engineContract';
 import type { Platform } from '../../src/renderer/src/platform/types';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +20,7 @@ import { launchChromium, openApp, pixelStats, webUrl, type AppPage } from './har
 
 // Browser globals used inside page.evaluate callbacks (this file compiles without the DOM library).
 declare const window: {
-  __reliefEngine?: Engine;
+  __reliefEngine?: LooseEngine;
   __reliefPlatform?: Platform;
   relief?: unknown;
   dispatchEvent(event: unknown): boolean;

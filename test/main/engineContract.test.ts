@@ -13,7 +13,7 @@ import { RecoveryStore } from '../../src/main/node/recovery';
 import { createNodePool } from '../../src/node/pool/nodePool';
 import type { JobOutcome, ProgressEvent, ReliefApi } from '../../src/preload/api';
 import { createIpcEngine } from '../../src/renderer/src/engine/ipcEngine';
-import { contractExperiment, runEngineContract } from './engineContract';
+import { contractExperiment, runEngineContract, type LooseEngine } from './engineContract';
 
 describe('Engine contract: IPC engine over the Node worker pool', () => {
   const pool = createNodePool(2);
@@ -63,7 +63,7 @@ describe('Engine contract: IPC engine over the Node worker pool', () => {
     } as unknown as ReliefApi;
     const engine = createIpcEngine(api);
     expect(engine.host).toBe('electron');
-    const passed = await runEngineContract(engine, contractExperiment);
+    const passed = await runEngineContract(engine as unknown as LooseEngine, contractExperiment);
     expect(passed).toHaveLength(5);
     expect(handlers.running).toBe(0);
   });

@@ -12,7 +12,7 @@ import { nebSpecSchema, type NebJobResult } from '../analysis/nebJob';
 import type { FoundCritical } from '../analysis/saddlesJob';
 import type { Experiment, ExperimentInput } from '../experiment/schema';
 import { formatPath, validateExperiment } from '../experiment/validate';
-import type { SliceCoarse, SliceParts, SliceResult, SliceRows } from '../landscape/slice';
+import type { SliceCoarse, SliceParts, SliceRows } from '../landscape/slice';
 import type { PlaneResult } from '../landscape/sliceJobs';
 import type { BasinsResult, SurfaceCriticalResult } from '../surface/surfaceJobs';
 import { basinsPayloadSchema, surfaceCriticalPayloadSchema } from '../surface/surfaceJobs';
@@ -67,8 +67,6 @@ const rowRange = z
 export const jobPayloads = {
   /** Train one run of the experiment. */
   train: z.strictObject({ experiment: experimentField, run: runName }),
-  /** A whole slice in one job (the renderer's path until it moves to the coordinator). */
-  landscape: z.strictObject({ experiment: experimentField, runs: runSnapshots.optional() }),
   /** Resolve the plane of the experiment's landscape section (trains the runs it needs but is not given). */
   slicePlane: z.strictObject({ experiment: experimentField, runs: runSnapshots.optional() }),
   /** A quick preview of the grid on a resolved plane (every s-th row and column). */
@@ -122,7 +120,6 @@ export type Payload<K extends JobKind> = z.output<(typeof jobPayloads)[K]>;
 /** The result of each kind. */
 export interface JobResults {
   train: RunResult;
-  landscape: SliceResult;
   slicePlane: PlaneResult;
   sliceCoarse: SliceCoarse | null;
   sliceRows: SliceRows & { status: 'ok' | 'cancelled' };
@@ -138,7 +135,6 @@ export interface JobResults {
 /** The partial data each kind streams with its progress (undefined: fraction only). */
 export interface JobProgress {
   train: RunProgress;
-  landscape: SliceRows | SliceCoarse;
   slicePlane: undefined;
   sliceCoarse: undefined;
   sliceRows: SliceRows;

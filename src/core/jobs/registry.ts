@@ -6,7 +6,6 @@ import { analyzeJob } from '../analysis/analyzeJob';
 import { censusJob } from '../analysis/censusJob';
 import { nebJob } from '../analysis/nebJob';
 import { saddlesJob } from '../analysis/saddlesJob';
-import { landscapeJob } from '../landscape/landscapeJob';
 import { sliceCoarseJob, sliceFinishJob, slicePlaneJob, sliceRowsJob } from '../landscape/sliceJobs';
 import { basinsJob, surfaceCriticalJob } from '../surface/surfaceJobs';
 import type { JobKind } from './contract';
@@ -16,7 +15,6 @@ import type { JobDef } from './types';
 /** One entry per kind of the contract (a missing or misnamed one is a type error). */
 export const jobs: { readonly [K in JobKind]: JobDef<K> } = {
   train: trainJob,
-  landscape: landscapeJob,
   slicePlane: slicePlaneJob,
   sliceCoarse: sliceCoarseJob,
   sliceRows: sliceRowsJob,

@@ -72,3 +72,60 @@ export function projectPath(
   }
   return out;
 }
+
+/** What the projector reports for one point. */
+export interface Projected {
+  alpha: number;
+  beta: number;
+  /** ‖p - (center + alpha d1 + beta d2)‖ */
+  offPlane: number;
+}
+
+/** A plane as any caller holds it (typed arrays of any buffer, or plain arrays). */
+export interface PlaneLike {
+  readonly center: ArrayLike<number>;
+  readonly d1: ArrayLike<number>;
+  readonly d2: ArrayLike<number>;
+}
+
+/** center + alpha d1 + beta d2, into `out`. */
+export function planePoint(plane: PlaneLike, alpha: number, beta: number, out: Float64Array): Float64Array {
+  const { center, d1, d2 } = plane;
+  for (let k = 0; k < center.length; k++) out[k] = center[k]! + alpha * d1[k]! + beta * d2[k]!;
+  return out;
+}
+
+/**
+ * The least-squares projection above, one point at a time with the Gram matrix computed once (for
+ * snapshots that stream in while a run trains). Same formula as projectPath.
+ */
+export function createProjector(plane: PlaneLike): (p: ArrayLike<number>, out?: Projected) => Projected {
+  const { center, d1, d2 } = plane;
+  let g11 = 0;
+  let g12 = 0;
+  let g22 = 0;
+  for (let k = 0; k < center.length; k++) {
+    g11 += d1[k]! * d1[k]!;
+    g12 += d1[k]! * d2[k]!;
+    g22 += d2[k]! * d2[k]!;
+  }
+  const det = g11 * g22 - g12 * g12;
+  return (p, out = { alpha: 0, beta: 0, offPlane: 0 }) => {
+    let r1 = 0;
+    let r2 = 0;
+    let rr = 0;
+    for (let k = 0; k < center.length; k++) {
+      const r = p[k]! - center[k]!;
+      r1 += d1[k]! * r;
+      r2 += d2[k]! * r;
+      rr += r * r;
+    }
+    const a = det !== 0 ? (g22 * r1 - g12 * r2) / det : 0;
+    const b = det !== 0 ? (g11 * r2 - g12 * r1) / det : 0;
+    // ‖r - a d1 - b d2‖² = rr - (a r1 + b r2) at the least-squares solution.
+    out.alpha = a;
+    out.beta = b;
+    out.offPlane = Math.sqrt(Math.max(0, rr - (a * r1 + b * r2)));
+    return out;
+  };
+}

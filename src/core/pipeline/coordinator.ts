@@ -64,6 +64,8 @@ export function runPlan(
   plan: ExperimentPlan,
   runner: JobRunner,
   onEvent: (e: PipelineEvent) => void = () => {},
+  /** Runs already trained for this document (the plan does not train them again). */
+  given?: ReadonlyMap<string, RunResult>,
 ): PipelineHandle {
   const e: Experiment = plan.experiment;
   const live = new Set<{ cancel(): void }>();
@@ -96,6 +98,10 @@ export function runPlan(
 
   // 1. Every run at once: the runner queues what it cannot start yet.
   const trained = new Map<string, Promise<RunResult | null>>();
+  for (const [name, r] of given ?? []) {
+    runs.set(name, r);
+    trained.set(name, Promise.resolve(r));
+  }
   for (const name of plan.train) {
     trained.set(
       name,

@@ -4,8 +4,12 @@
  * Hessian, axes or explicit plane at a fixed point: its grid can start while the runs train) and whether
  * the full-space analysis follows. The coordinator (coordinator.ts) runs a plan on any job runner.
  */
-import type { LandscapeSpec } from '../experiment/landscapeSchema';
-import { landscapeSchema } from '../experiment/landscapeSchema';
+import {
+  directionsSchema,
+  landscapeSchema,
+  type DirectionsSpec,
+  type LandscapeSpec,
+} from '../experiment/landscapeSchema';
 import type { Experiment } from '../experiment/schema';
 import { runsNeeded } from '../landscape/plane';
 import { specError } from '../landscape/points';
@@ -47,6 +51,25 @@ export interface PlanOptions {
  */
 export function defaultLandscape(e: Experiment): LandscapeSpec {
   return landscapeSchema.parse(e.model.kind === 'surface' ? surfaceLandscape(e.model) : {});
+}
+
+export type PlaneKind = DirectionsSpec['kind'];
+
+/**
+ * The directions of a plane kind chosen in the app: the document's own when it is of that kind (lessons
+ * and files set Hessian ends, interpolation points...), else the kind's schema defaults; interpolate
+ * goes through the first two runs' ends, axes are the first two parameters.
+ */
+export function directionsFor(kind: PlaneKind, e: Pick<Experiment, 'runs' | 'landscape'>): DirectionsSpec {
+  if (e.landscape?.directions.kind === kind) return e.landscape.directions;
+  const [a, b] = e.runs;
+  const extra =
+    kind === 'interpolate'
+      ? { points: [{ run: a!.name }, { run: (b ?? a)!.name }] }
+      : kind === 'axes'
+        ? { d1: 0, d2: 1 }
+        : {};
+  return directionsSchema.parse({ kind, ...extra });
 }
 
 /** Runs a landscape spec needs, split into what the plane needs and what the paths and line need. */

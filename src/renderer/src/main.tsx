@@ -14,7 +14,7 @@ initI18n();
 const doc = createDocumentStore();
 const view = createViewStore();
 const results = createResultsStore();
-const runner = createRunner(getEngine(), doc, view, results, () => view.get().resolution);
+const runner = createRunner(getEngine(), doc, view, results);
 const stores: AppStores = { doc, view, results, runner };
 // End-to-end tests read the stores (never write them) to check what the views show; test builds only.
 if (import.meta.env.DEV || import.meta.env.VITE_RELIEF_TEST_HOOKS === '1')

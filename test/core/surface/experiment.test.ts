@@ -10,7 +10,9 @@ import { inlineContext } from '../../../src/core/jobs/types';
 import { optimizerList } from '../../../src/core/optim/registry';
 import { setUp } from '../../../src/core/setup';
 import { gallery, galleryNames } from '../../../src/core/surface/gallery';
-import { runJob } from '../../../src/core/jobs/runJob';
+import { inlineRunner } from '../../../src/core/jobs/runJob';
+import { runPlan } from '../../../src/core/pipeline/coordinator';
+import { planExperiment } from '../../../src/core/pipeline/plan';
 import { surfaceLandscape, surfacePlane } from '../../../src/core/surface/plane';
 import { surfaceOf } from '../../../src/core/surface/surface';
 import { trainRun } from '../../../src/core/train/trainRun';
@@ -20,6 +22,12 @@ const runs = [{ name: 'gd', optimizer: { type: 'sgd', lr: 0.01 }, steps: 20 }];
 function problems(model: unknown, extra: Record<string, unknown> = {}): Problem[] {
   const v = validateExperiment({ relief: 1, model, runs, ...extra });
   return v.ok ? [] : v.problems;
+}
+
+function validated(doc: unknown) {
+  const v = validateExperiment(doc);
+  if (!v.ok) throw new Error(JSON.stringify(v.problems));
+  return v.experiment;
 }
 
 function surfaceExperiment(model: Record<string, unknown>, r: unknown[] = runs) {
@@ -159,7 +167,8 @@ describe('the landscape job on a surface', () => {
   it('draws the exact parameter plane: grid values are the formula, slice minima the known ones', async () => {
     const model = { kind: 'surface' as const, preset: 'himmelblau' };
     const doc = { relief: 1, model, runs, landscape: surfaceLandscape(model, [41, 41]) };
-    const r = (await runJob('landscape', { experiment: doc }, inlineContext())) as {
+    const r = (await runPlan(planExperiment(validated(doc), { train: 'needed' }), inlineRunner()).result)
+      .slice as unknown as {
       loss: Float64Array;
       critical: { kind: string; alpha: number; beta: number }[];
     };

@@ -1,9 +1,8 @@
 /** Grid readers against closed forms: bilinear interpolation of a bilinear function is exact; contour
- * lines of a paraboloid lie on circles of the known radius; the grid classifier finds the minimum of a
- * bowl, the saddle of x² - y² and the maximum of -r², with the analytic Hessian eigenvalues. */
+ * lines of a paraboloid lie on circles of the known radius. (Critical points and plateaus are core's:
+ * test/core/landscape/critical.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import { contourLines } from '../../../src/renderer/src/lib/contourLines';
-import { findGridCritical, plateauMask } from '../../../src/renderer/src/lib/gridCritical';
 import { bilinear } from '../../../src/renderer/src/lib/gridSample';
 
 function grid(n: number, f: (a: number, b: number) => number) {
@@ -33,25 +32,5 @@ describe('grid readers', () => {
     for (const l of lines)
       for (let k = 0; k < l.points.length; k += 2)
         expect(Math.hypot(l.points[k]!, l.points[k + 1]!)).toBeCloseTo(0.5, 2);
-  });
-
-  it('classifies minimum, saddle and maximum with the analytic Hessian', () => {
-    const bowl = findGridCritical(grid(21, (a, b) => a * a + 2 * b * b));
-    expect(bowl.map((c) => c.kind)).toEqual(['minimum']);
-    expect(bowl[0]!.alpha).toBeCloseTo(0, 12);
-    expect(bowl[0]!.eigenvalues[0]).toBeCloseTo(2, 6);
-    expect(bowl[0]!.eigenvalues[1]).toBeCloseTo(4, 6);
-    const saddle = findGridCritical(grid(21, (a, b) => a * a - b * b));
-    expect(saddle.map((c) => c.kind)).toEqual(['saddle']);
-    expect(saddle[0]!.eigenvalues[0]).toBeCloseTo(-2, 6);
-    expect(saddle[0]!.eigenvalues[1]).toBeCloseTo(2, 6);
-    expect(findGridCritical(grid(21, (a, b) => -(a * a + b * b))).map((c) => c.kind)).toEqual(['maximum']);
-  });
-
-  it('marks a flat region as plateau and a steep one not', () => {
-    const g = grid(41, (a) => (a < 0 ? 0 : a * 10));
-    const m = plateauMask(g);
-    expect(m[20 * 41 + 5]).toBe(1); // a = -0.75: flat
-    expect(m[20 * 41 + 35]).toBe(0); // a = 0.75: slope 10
   });
 });

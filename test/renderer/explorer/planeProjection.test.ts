@@ -2,7 +2,7 @@
  * components are measured by their known length; paths on the slice read the true loss, not the grid. */
 import { describe, expect, it } from 'vitest';
 import { pathOnSlice, snapshotAt } from '../../../src/renderer/src/lib/pathOnSlice';
-import { createProjector, planePoint } from '../../../src/renderer/src/lib/planeProjection';
+import { createProjector, planePoint } from '../../../src/core/landscape/projectPath';
 
 const plane = {
   center: Float64Array.from([1, -2, 0.5, 3]),

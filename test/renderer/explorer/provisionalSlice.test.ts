@@ -3,10 +3,10 @@
  * run inline, with the train jobs held back until the test releases them.
  */
 import { describe, expect, it } from 'vitest';
-import { runJob } from '../../../src/core/jobs/runJob';
-import { inlineContext } from '../../../src/core/jobs/types';
+import { inlineRunner } from '../../../src/core/jobs/runJob';
 import type { Engine } from '../../../src/renderer/src/engine/types';
 import { createRunner } from '../../../src/renderer/src/jobs/experimentRunner';
+import { defaultExperiment } from '../../../src/renderer/src/state/defaultExperiment';
 import { createDocumentStore } from '../../../src/renderer/src/state/documentStore';
 import { createResultsStore } from '../../../src/renderer/src/state/resultsStore';
 import { createViewStore } from '../../../src/renderer/src/state/viewStore';
@@ -14,13 +14,14 @@ import { createViewStore } from '../../../src/renderer/src/state/viewStore';
 function gatedEngine(): { engine: Engine; release: () => void } {
   let release = () => {};
   const gate = new Promise<void>((r) => (release = r));
+  const inline = inlineRunner();
   const engine: Engine = {
     host: 'web',
-    run<R>(kind: string, payload: unknown, onProgress?: (f: number, partial?: unknown) => void) {
-      const result = (kind === 'train' ? gate : Promise.resolve()).then(
-        () => runJob(kind as 'train', payload, inlineContext(onProgress)) as Promise<R>,
-      );
-      return { result, cancel: () => undefined };
+    parallelism: 2,
+    run(kind, payload, onProgress) {
+      if (kind !== 'train') return inline.run(kind, payload, onProgress);
+      const result = gate.then(() => inline.run(kind, payload, onProgress).result);
+      return { result: result as never, cancel: () => undefined };
     },
   };
   return { engine, release };
@@ -34,9 +35,13 @@ async function until(ok: () => boolean): Promise<void> {
 describe('provisional slice', () => {
   it('appears while the first runs train, through the start, and the chosen plane replaces it', async () => {
     const { engine, release } = gatedEngine();
-    const doc = createDocumentStore();
+    // A document whose plane is the PCA of the paths: it cannot be resolved before the runs are trained.
+    const doc = createDocumentStore({
+      ...defaultExperiment(),
+      landscape: { directions: { kind: 'pca' }, resolution: [21, 21] },
+    });
     const results = createResultsStore();
-    const runner = createRunner(engine, doc, createViewStore(), results, () => 31);
+    const runner = createRunner(engine, doc, createViewStore(), results);
     runner.run();
     await until(() => results.get().slice !== null);
     const early = results.get().slice!;
@@ -51,6 +56,7 @@ describe('provisional slice', () => {
     await until(() => results.get().progress === null);
     const final = results.get().slice!;
     expect(final.source).toBe('pca');
+    expect(final.alpha.length).toBe(21);
     // The provisional plane passes through the runs' common start (their first snapshot).
     expect(Array.from(early.center)).toEqual(Array.from(results.get().runs[0]!.snapshots[0]!));
     // At (0, 0) the provisional slice reads the start's loss: the runs' loss at step 0.

@@ -1,7 +1,14 @@
 /** The Engine in Electron: jobs run in the main process's worker pool, reached through the preload API. */
+import type { JobHandle, ResultOf } from '../../../core/jobs/contract';
 import type { ProgressEvent, ReliefApi } from '../../../preload/api';
 import { EngineJobError } from './jobError';
-import type { Engine, JobHandle } from './types';
+import type { Engine } from './types';
+
+/** The main process sizes its pool to the cores less one; the page sees the same count. */
+function mainPoolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, cores - 1);
+}
 
 export function createIpcEngine(api: ReliefApi): Engine {
   const listeners = new Map<string, (fraction: number, partial?: unknown) => void>();
@@ -12,17 +19,19 @@ export function createIpcEngine(api: ReliefApi): Engine {
   let next = 1;
   return {
     host: 'electron',
-    run<R>(kind: string, payload: unknown, onProgress?: (f: number, partial?: unknown) => void) {
+    parallelism: mainPoolSize(),
+    run(kind, payload, onProgress) {
       const jobId = `job-${next++}`;
-      if (onProgress) listeners.set(jobId, onProgress);
+      if (onProgress) listeners.set(jobId, onProgress as (f: number, p?: unknown) => void);
       const result = api.jobs
         .run(jobId, kind, payload)
         .then((o) => {
           if (!o.ok) throw new EngineJobError(o.message, o.invalidInput);
-          return o.result;
+          return o.result as ResultOf<typeof kind>;
         })
         .finally(() => listeners.delete(jobId));
-      return { result, cancel: () => api.jobs.cancel(jobId) } as JobHandle<R>;
+      const handle: JobHandle<ResultOf<typeof kind>> = { result, cancel: () => api.jobs.cancel(jobId) };
+      return handle;
     },
   };
 }

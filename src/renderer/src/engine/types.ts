@@ -1,19 +1,13 @@
 /**
- * The one interface the renderer uses to run core jobs (train, landscape, analyze, ...). In Electron it
- * goes over IPC to the main process's worker pool; in web mode it posts to Web Workers running the same
- * core job host. Views never know which.
+ * The one interface the renderer uses to run core jobs: core's JobRunner (src/core/jobs/contract.ts:
+ * each kind's payload, result and progress types). In Electron it goes over IPC to the main process's
+ * worker pool; in web mode it posts to Web Workers running the same core job host. Views never know
+ * which, and the pipeline coordinator runs on either.
  */
-export interface JobHandle<R> {
-  readonly result: Promise<R>;
-  /** Ask the job to stop; a train job then resolves with status "cancelled" and its history. */
-  cancel(): void;
-}
+import type { JobRunner } from '../../../core/jobs/contract';
 
-export interface Engine {
+export type { JobHandle } from '../../../core/jobs/contract';
+
+export interface Engine extends JobRunner {
   readonly host: 'electron' | 'web';
-  run<R = unknown>(
-    kind: string,
-    payload: unknown,
-    onProgress?: (fraction: number, partial?: unknown) => void,
-  ): JobHandle<R>;
 }

@@ -1,5 +1,6 @@
 /** The Engine in web mode: core jobs on a small pool of Web Workers in this page. */
-import type { Engine, JobHandle } from './types';
+import type { JobHandle, ResultOf } from '../../../core/jobs/contract';
+import type { Engine } from './types';
 import { WebWorkerPool, type WorkerLike } from './webWorkerPool';
 
 /** Leave a core for the page itself; four workers are plenty for a handful of runs. */
@@ -17,8 +18,11 @@ export function createWebEngine(size = defaultSize()): Engine {
   });
   return {
     host: 'web',
-    run<R>(kind: string, payload: unknown, onProgress?: (f: number, partial?: unknown) => void) {
-      return pool.run(kind, payload, onProgress) as JobHandle<R>;
+    parallelism: size,
+    run(kind, payload, onProgress) {
+      return pool.run(kind, payload, onProgress as (f: number, p?: unknown) => void) as JobHandle<
+        ResultOf<typeof kind>
+      >;
     },
   };
 }

@@ -1,34 +1,35 @@
 /**
- * The one coordinator of recomputation: validate -> train every run (streaming) -> slice the plane ->
- * critical points. It owns the live job handles, so Cancel and a newer edit stop everything in flight.
- * Views never start jobs themselves.
+ * The app's side of the one pipeline: it hands the document to core's coordinator (planExperiment +
+ * runPlan, the same code `relief landscape` runs) on the Engine (Web Workers or IPC) and puts what the
+ * coordinator streams into the results store — runs' loss and snapshots as they train, the plane, grid
+ * rows, the finished slice with its critical points, the full-space analysis. It computes nothing
+ * itself. It owns the live pipeline, so Cancel and a newer edit stop everything in flight.
  */
-import type { Experiment } from '../../../core/experiment/schema';
-import type { PointAnalysis } from '../../../core/analysis/analyzePoint';
 import { summarizeCensus, type CensusEntry } from '../../../core/analysis/census';
-import { isJobKind } from '../../../core/jobs/contract';
-import { surfacePlane } from '../../../core/surface/plane';
+import type { Experiment } from '../../../core/experiment/schema';
+import type { LandscapeSpec } from '../../../core/experiment/landscapeSchema';
+import type { SliceCritical } from '../../../core/landscape/critical';
+import {
+  runPlan,
+  type GridSlice,
+  type PipelineEvent,
+  type PipelineHandle,
+} from '../../../core/pipeline/coordinator';
+import { defaultLandscape, planExperiment } from '../../../core/pipeline/plan';
+import type { RunResult } from '../../../core/train/trainRun';
 import { createThrottle } from '../../../core/throttle';
 import type { Engine, JobHandle } from '../engine/types';
-import { findGridCritical, plateauMask } from '../lib/gridCritical';
 import { PARAMETER_PLANE, PROVISIONAL_PLANE } from '../lib/planeAxes';
 import type { DocumentStore } from '../state/documentStore';
-import type { ResultsStore, Slice, SliceCritical } from '../state/resultsStore';
+import type { ResultsStore, Slice } from '../state/resultsStore';
 import type { ViewStore } from '../state/viewStore';
-import {
-  directionsFor,
-  pcaPlaneOf,
-  provisionalLandscape,
-  runSnapshots,
-  windowFor,
-  withLandscape,
-} from './sliceRequest';
-import { initialTraces, trainRuns } from './trainRuns';
+import { initialTraces, runFailed, runFinished, runProgressed } from './trainRuns';
 
 export interface Runner {
+  /** Recompute what the document needs (runs that are already trained for it are kept). */
   run(): void;
   cancel(): void;
-  /** Recompute only the slice (the plane or resolution changed). */
+  /** Recompute only the slice (the landscape section changed); same as run(). */
   reslice(): void;
   /** Final losses over many seeded starts (census job). */
   census(): void;
@@ -37,89 +38,49 @@ export interface Runner {
   readonly busy: () => boolean;
 }
 
-interface RawSlice {
-  alpha: ArrayLike<number>;
-  beta: ArrayLike<number>;
-  loss: ArrayLike<number>;
-  d1: ArrayLike<number>;
-  d2: ArrayLike<number>;
-  center: ArrayLike<number>;
-  critical?: {
-    kind: string;
-    alpha: number;
-    beta: number;
-    loss: number;
-    eigenvalues?: number[];
-    refined?: boolean;
-  }[];
-  plateauLabels?: ArrayLike<number>;
-}
-
 /** Interval between redraws of a slice whose rows are still arriving. */
 const PUBLISH_MS = 300;
 
 /** Seeded initializations per census (x every run). */
 const CENSUS_INITS = 8;
 
-const f64 = (a: ArrayLike<number>) => (a instanceof Float64Array ? a : Float64Array.from(a));
-
-function linspace(lo: number, hi: number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = lo + ((hi - lo) * i) / (n - 1);
-  out[n - 1] = hi;
-  return out;
+/** The landscape section the picture comes from: the document's own (the app fills it in on open). */
+export function landscapeOfDocument(e: Experiment): LandscapeSpec {
+  return e.landscape ?? defaultLandscape(e);
 }
 
-/** Newton from neighbouring grid candidates can land on the same point: keep one per half grid cell. */
-export function dedupeCritical<T extends { kind: string; alpha: number; beta: number }>(
-  alpha: Float64Array,
-  beta: Float64Array,
-  points: readonly T[],
-): T[] {
-  const ha = Math.abs(alpha[1]! - alpha[0]!) / 2;
-  const hb = Math.abs(beta[1]! - beta[0]!) / 2;
-  const out: T[] = [];
-  for (const p of points)
-    if (
-      !out.some(
-        (q) => q.kind === p.kind && Math.abs(q.alpha - p.alpha) <= ha && Math.abs(q.beta - p.beta) <= hb,
-      )
-    )
-      out.push(p);
-  return out;
+/** What a slice is labelled with: the plane kind, or an analytic surface's own (a, b) plane. */
+export function sliceSource(e: Experiment, spec: LandscapeSpec): string {
+  const d = spec.directions;
+  const unit = (v: readonly number[], k: number) => v.length === 2 && v[k] === 1 && v[1 - k] === 0;
+  if (e.model.kind === 'surface' && d.kind === 'explicit' && unit(d.d1, 0) && unit(d.d2, 1))
+    return PARAMETER_PLANE;
+  return d.kind;
 }
 
-export function toSlice(raw: RawSlice, source: string): Slice {
-  const alpha = f64(raw.alpha);
-  const beta = f64(raw.beta);
-  const loss = f64(raw.loss);
-  const grid = { alpha, beta, values: loss };
-  const critical: SliceCritical[] = raw.critical
-    ? // Grid candidates Newton could not confirm are left out: on steep valleys they are sampling artefacts.
-      dedupeCritical(
-        alpha,
-        beta,
-        raw.critical.filter((c) => c.refined !== false),
-      ).map((c) => ({
-        kind: c.kind as SliceCritical['kind'],
-        alpha: c.alpha,
-        beta: c.beta,
-        loss: c.loss,
-        eigenvalues: c.eigenvalues ?? [],
-      }))
-    : findGridCritical(grid).map((c) => ({ ...c, eigenvalues: [...c.eigenvalues] }));
+/** Everything but the picture: two documents with the same key train the same runs. */
+function trainKey(e: Experiment): string {
+  const { landscape: _l, view: _v, ...rest } = e as Experiment & { view?: unknown };
+  return JSON.stringify(rest);
+}
+
+function sliceOf(
+  grid: GridSlice,
+  rowsDone: number,
+  source: string,
+  critical: readonly SliceCritical[] = [],
+  plateauLabels?: Int32Array,
+): Slice {
   return {
-    alpha,
-    beta,
-    loss,
-    d1: f64(raw.d1),
-    d2: f64(raw.d2),
-    center: f64(raw.center),
-    rowsDone: beta.length,
+    alpha: grid.alpha,
+    beta: grid.beta,
+    loss: grid.loss,
+    d1: grid.d1,
+    d2: grid.d2,
+    center: grid.center,
+    rowsDone,
     critical,
-    plateau: raw.plateauLabels
-      ? Uint8Array.from(raw.plateauLabels, (l) => (l > 0 ? 1 : 0))
-      : plateauMask(grid),
+    plateau: plateauLabels ? Uint8Array.from(plateauLabels, (l) => (l > 0 ? 1 : 0)) : null,
     source,
   };
 }
@@ -129,112 +90,20 @@ export function createRunner(
   doc: DocumentStore,
   view: ViewStore,
   results: ResultsStore,
-  resolution: () => number,
 ): Runner {
+  let pipeline: PipelineHandle | null = null;
   let live: JobHandle<unknown>[] = [];
   let generation = 0;
+  /** The runs trained for the current train key (kept when only the picture changes). */
+  let trained: { key: string; runs: Map<string, RunResult> } | null = null;
 
   const setProgress = (fraction: number, label: string) =>
     results.set({ progress: fraction >= 1 ? null : { fraction, label } });
 
-  async function slice(e: Experiment, gen: number, base: number): Promise<void> {
-    const kind = view.get().plane;
-    const runs = results.get().runs;
-    const n = resolution();
-    const given = runSnapshots(runs);
-    // A surface's slice is its own parameter plane, over the surface's viewing window.
-    const surface = e.model.kind === 'surface' ? surfacePlane(e.model) : null;
-    const source = surface ? PARAMETER_PLANE : kind;
-    let plane = surface ?? (kind === 'pca' ? pcaPlaneOf(e, runs) : null);
-    if (!plane) {
-      // Probe: resolve the plane only (2x2 grid, no analysis), then frame the paths on it.
-      const probe = engine.run<RawSlice>('landscape', {
-        experiment: withLandscape(e, {
-          center: 'init',
-          directions: directionsFor(kind, e),
-          alpha: [-1, 1],
-          beta: [-1, 1],
-          resolution: [2, 2],
-          critical: false,
-        }),
-        runs: given,
-      });
-      live.push(probe);
-      const r = await probe.result;
-      if (gen !== generation) return;
-      plane = { center: f64(r.center), d1: f64(r.d1), d2: f64(r.d2) };
-    }
-    const win = surface
-      ? { alpha: surface.alphaRange, beta: surface.betaRange }
-      : windowFor(plane, runs, kind);
-    const alpha = linspace(win.alpha[0], win.alpha[1], n);
-    const beta = linspace(win.beta[0], win.beta[1], n);
-    const loss = new Float64Array(n * n).fill(NaN);
-    const p = plane;
-    let rowsDone = 0;
-    const due = createThrottle(PUBLISH_MS);
-    const publish = () =>
-      results.set((s) => ({
-        slice: { alpha, beta, loss, ...p, rowsDone, critical: [], plateau: null, source },
-        sliceVersion: s.sliceVersion + 1,
-      }));
-    const h = engine.run<RawSlice>(
-      'landscape',
-      {
-        experiment: withLandscape(e, {
-          center: Array.from(p.center),
-          directions: { kind: 'explicit', d1: Array.from(p.d1), d2: Array.from(p.d2) },
-          alpha: win.alpha,
-          beta: win.beta,
-          resolution: [n, n],
-          critical: true,
-        }),
-        runs: given,
-      },
-      (fraction, partial) => {
-        if (gen !== generation) return;
-        setProgress(base + (1 - base) * fraction * 0.98, 'slice');
-        const part = partial as
-          { type?: string; rowStart: number; rowEnd: number; loss: Float64Array } | undefined;
-        if (part?.type === 'rows') {
-          loss.set(part.loss, part.rowStart * n);
-          rowsDone = Math.max(rowsDone, part.rowEnd);
-          // Redrawing a large mesh costs several milliseconds: show the growing grid a few times a second.
-          if (due()) publish();
-        }
-      },
-    );
-    live.push(h);
-    const raw = await h.result;
-    if (gen !== generation) return;
-    results.set((s) => ({ slice: toSlice(raw, source), sliceVersion: s.sliceVersion + 1 }));
-  }
-
-  /**
-   * While the first runs train there is no slice yet: show a coarse one at once (see provisionalLandscape),
-   * submitted before the training jobs so it gets a worker first. It never replaces a slice of the same
-   * parameter space (a re-run keeps its previous slice), and is dropped once the final slice starts.
-   */
-  function provisional(e: Experiment, gen: number, superseded: () => boolean): JobHandle<RawSlice> | null {
-    if (results.get().slice) return null;
-    const h = engine.run<RawSlice>('landscape', {
-      experiment: withLandscape(e, provisionalLandscape(e)),
-      runs: {},
-    });
-    h.result.then(
-      (raw) => {
-        if (gen !== generation || superseded() || results.get().slice) return;
-        const source = e.model.kind === 'surface' ? PARAMETER_PLANE : PROVISIONAL_PLANE;
-        const slice = toSlice({ ...raw, critical: [] }, source);
-        results.set((r) => ({ slice, sliceVersion: r.sliceVersion + 1 }));
-      },
-      () => undefined, // cancelled or failed: the final slice follows anyway
-    );
-    return h;
-  }
-
   function cancel(): void {
     generation++;
+    pipeline?.cancel();
+    pipeline = null;
     for (const h of live) h.cancel();
     live = [];
     // Their late results are dropped (generation), so say here that unfinished runs stopped.
@@ -247,81 +116,116 @@ export function createRunner(
   }
 
   function run(): void {
-    const e = doc.get().experiment;
-    if (!e) return;
+    const draft = doc.get().experiment;
+    if (!draft) return;
     cancel();
     const gen = generation;
-    const fractions = new Map<string, number>();
+    const landscape = landscapeOfDocument(draft);
+    const e: Experiment = { ...draft, landscape };
+    const key = trainKey(e);
+    const keep =
+      trained?.key === key && e.runs.every((r) => trained!.runs.get(r.name)?.status === 'ok')
+        ? trained!.runs
+        : null;
+    const source = sliceSource(e, landscape);
+    const plan = planExperiment(e, { analysis: true, provisional: !results.get().slice });
     results.set({
-      runs: initialTraces(e),
-      analysis: [],
-      census: null,
-      barrier: null,
+      ...(keep ? {} : { runs: initialTraces(e), analysis: [], census: null, barrier: null }),
       error: null,
       revision: doc.get().revision,
-      progress: { fraction: 0, label: 'train' },
+      progress: { fraction: 0, label: keep ? 'slice' : 'train' },
     });
-    view.set({ step: null, pinned: null, selectedCritical: null, playing: false });
-    let trained = false;
-    const early = provisional(e, gen, () => trained);
-    if (early) live.push(early);
-    const { handles, done } = trainRuns(
-      engine,
-      e,
-      results,
-      (name, f) => {
-        if (gen !== generation) return;
-        fractions.set(name, f);
-        let sum = 0;
-        for (const v of fractions.values()) sum += v;
-        setProgress((0.6 * sum) / e.runs.length, 'train');
+    if (!keep) view.set({ step: null, pinned: null, selectedCritical: null, playing: false });
+    else view.set({ selectedCritical: null });
+    const done = new Map<string, RunResult>(keep ?? []);
+    const due = createThrottle(PUBLISH_MS);
+    const current = () => gen === generation;
+    const onEvent = (ev: PipelineEvent) => {
+      if (!current()) return;
+      switch (ev.type) {
+        case 'run':
+          runProgressed(results, ev.name, ev.partial);
+          break;
+        case 'runDone':
+          done.set(ev.name, ev.result);
+          runFinished(results, ev.result);
+          break;
+        case 'runFailed':
+          runFailed(results, ev.name, ev.error.message);
+          break;
+        case 'provisional':
+          // Never over a slice of this document's own plane.
+          if (results.get().slice?.source === source) break;
+          results.set((s) => ({
+            slice: sliceOf(
+              ev.slice,
+              ev.slice.beta.length,
+              e.model.kind === 'surface' ? source : PROVISIONAL_PLANE,
+            ),
+            sliceVersion: s.sliceVersion + 1,
+          }));
+          break;
+        case 'plane':
+        case 'rows': {
+          const rowsDone = ev.type === 'rows' ? ev.rowsDone : 0;
+          // Redrawing a large mesh costs several milliseconds: show the growing grid a few times a second.
+          if (ev.type === 'rows' && rowsDone < ev.grid.beta.length && !due()) break;
+          if (ev.type === 'plane' && results.get().slice?.source === source) break; // keep the old until rows come
+          results.set((s) => ({
+            slice: sliceOf(ev.grid, rowsDone, source),
+            sliceVersion: s.sliceVersion + 1,
+          }));
+          break;
+        }
+        case 'slice': {
+          const sl = ev.slice;
+          results.set((s) => ({
+            slice: sliceOf(sl, sl.beta.length, source, sl.critical ?? [], sl.plateauLabels),
+            sliceVersion: s.sliceVersion + 1,
+          }));
+          break;
+        }
+        case 'analysis':
+          results.set({
+            analysis: ev.result.points.map((p) => ({
+              label: p.label,
+              loss: p.loss,
+              gradNorm: p.gradNorm,
+              eigenvalues: Array.from(p.eigenvalues),
+              classification: p.classification,
+              index: p.index,
+              critical: p.critical,
+            })),
+          });
+          break;
+        case 'progress':
+          setProgress(ev.fraction, ev.stage);
+          break;
+      }
+    };
+    pipeline = runPlan(keep ? { ...plan, train: [] } : plan, engine, onEvent, keep ?? undefined);
+    pipeline.result.then(
+      (r) => {
+        if (!current()) return;
+        if (r.status === 'ok') trained = { key, runs: done };
+        setProgress(1, '');
       },
-      () => gen === generation,
-    );
-    live.push(...handles);
-    done
-      .then(() => {
-        trained = true;
-        early?.cancel();
-        return gen === generation ? slice(e, gen, 0.6) : undefined;
-      })
-      .then(() => (gen === generation ? analyze(e, gen) : undefined))
-      .then(
-        () => gen === generation && setProgress(1, ''),
-        (err: unknown) => {
-          if (gen !== generation) return;
-          results.set({ error: err instanceof Error ? err.message : String(err), progress: null });
-        },
-      );
-  }
-
-  function reslice(): void {
-    const e = doc.get().experiment;
-    if (!e || results.get().runs.length === 0) return run();
-    generation++;
-    for (const h of live) h.cancel();
-    live = [];
-    const gen = generation;
-    setProgress(0.01, 'slice');
-    slice(e, gen, 0).then(
-      () => gen === generation && setProgress(1, ''),
-      (err: unknown) => gen === generation && results.set({ error: String(err), progress: null }),
+      (err: unknown) => {
+        if (!current()) return;
+        results.set({ error: err instanceof Error ? err.message : String(err), progress: null });
+      },
     );
   }
 
-  /** Run an on-demand analysis job; an honest message when this build has no such job. */
-  function analysis<R>(kind: string, label: string, payload: unknown, done: (r: R) => void): void {
-    if (!isJobKind(kind)) {
-      results.set({ error: `The '${kind}' job is not available in this build.` });
-      return;
-    }
+  /** Run an on-demand analysis job on the Engine. */
+  function analysis<R>(
+    start: (onProgress: (f: number) => void) => JobHandle<R>,
+    label: string,
+    done: (r: R) => void,
+  ): void {
     const gen = generation;
     setProgress(0.01, label);
-    const h = engine.run<R>(
-      kind,
-      payload,
-      (f) => gen === generation && setProgress(Math.min(0.99, f), label),
-    );
+    const h = start((f) => gen === generation && setProgress(Math.min(0.99, f), label));
     live.push(h);
     h.result.then(
       (r) => {
@@ -340,19 +244,23 @@ export function createRunner(
     if (!e) return;
     const inits = Array.from({ length: CENSUS_INITS }, (_, k) => k);
     const names = e.runs.map((r) => r.name);
-    analysis<{ entries: CensusEntry[] }>('census', 'census', { experiment: e, inits }, (r) => {
-      const sum = summarizeCensus(r.entries, inits.length, names);
-      const best = Object.values(sum.shareBest);
-      results.set({
-        census: {
-          finalLosses: r.entries
-            .filter((x) => Number.isFinite(x.loss))
-            .map((x) => ({ optimizer: x.run, loss: x.loss })),
-          minima: sum.clusters.length,
-          ...(best.length ? { bestShare: best.reduce((a, b) => a + b, 0) / best.length } : {}),
-        },
-      });
-    });
+    analysis(
+      (p) => engine.run('census', { experiment: e, inits }, p),
+      'census',
+      (r: { entries: CensusEntry[] }) => {
+        const sum = summarizeCensus(r.entries, inits.length, names);
+        const best = Object.values(sum.shareBest);
+        results.set({
+          census: {
+            finalLosses: r.entries
+              .filter((x) => Number.isFinite(x.loss))
+              .map((x) => ({ optimizer: x.run, loss: x.loss })),
+            minima: sum.clusters.length,
+            ...(best.length ? { bestShare: best.reduce((a, b) => a + b, 0) / best.length } : {}),
+          },
+        });
+      },
+    );
   }
 
   function barrier(): void {
@@ -360,21 +268,22 @@ export function createRunner(
     const rs = results.get().runs;
     const sl = results.get().slice;
     if (!e || rs.length < 2) return;
-    analysis<{
-      loss: Float64Array;
-      s: Float64Array;
-      straightLoss?: Float64Array;
-      barrier: number;
-      onPlane?: { alpha: Float64Array; beta: Float64Array; trueLoss: Float64Array };
-    }>(
+    const runs: Record<string, { params: Float64Array<ArrayBuffer> }> = {};
+    for (const r of rs) if (r.result) runs[r.name] = { params: r.result.params };
+    const f64 = (a: Float64Array) => Float64Array.from(a);
+    analysis(
+      (p) =>
+        engine.run(
+          'neb',
+          {
+            experiment: e,
+            neb: { from: { run: rs[0]!.name }, to: { run: rs[1]!.name }, maxIter: 1500 },
+            runs,
+            ...(sl ? { plane: { center: f64(sl.center), d1: f64(sl.d1), d2: f64(sl.d2) } } : {}),
+          },
+          p,
+        ),
       'neb',
-      'neb',
-      {
-        experiment: e,
-        neb: { from: { run: rs[0]!.name }, to: { run: rs[1]!.name }, maxIter: 1500 },
-        runs: runSnapshots(rs),
-        ...(sl ? { plane: { center: sl.center, d1: sl.d1, d2: sl.d2 } } : {}),
-      },
       (r) =>
         results.set({
           barrier: {
@@ -396,28 +305,5 @@ export function createRunner(
     );
   }
 
-  /** Full-space Hessian analysis of the start and every run's end (runs after the slice). */
-  async function analyze(e: Experiment, gen: number): Promise<void> {
-    if (!isJobKind('analyze')) return;
-    setProgress(0.99, 'analyze');
-    const runs: Record<string, { params: Float64Array }> = {};
-    for (const r of results.get().runs) if (r.result) runs[r.name] = { params: r.result.params };
-    const h = engine.run<{ points: PointAnalysis[] }>('analyze', { experiment: e, runs });
-    live.push(h);
-    const r = await h.result;
-    if (gen !== generation) return;
-    results.set({
-      analysis: r.points.map((p) => ({
-        label: p.label,
-        loss: p.loss,
-        gradNorm: p.gradNorm,
-        eigenvalues: Array.from(p.eigenvalues),
-        classification: p.classification,
-        index: p.index,
-        critical: p.critical,
-      })),
-    });
-  }
-
-  return { run, cancel, reslice, census, barrier, busy: () => results.get().progress !== null };
+  return { run, cancel, reslice: run, census, barrier, busy: () => results.get().progress !== null };
 }

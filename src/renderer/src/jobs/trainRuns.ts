@@ -1,10 +1,10 @@
 /**
- * Starts one train job per run and streams each run's loss and parameters into the results store as
- * the worker reports them (RunProgress partials), so paths grow on the surface while training goes on.
+ * The runs' traces in the results store, fed by the coordinator's run events: each run's loss and
+ * parameters stream in as the worker reports them (RunProgress partials), so paths grow on the surface
+ * while training goes on; the finished result then replaces the streamed history.
  */
 import type { Experiment } from '../../../core/experiment/schema';
 import type { RunProgress, RunResult } from '../../../core/train/trainRun';
-import type { Engine, JobHandle } from '../engine/types';
 import { runColor } from '../lib/runColors';
 import { updateRun, type ResultsStore, type RunTrace } from '../state/resultsStore';
 
@@ -32,62 +32,38 @@ export function initialTraces(e: Experiment): RunTrace[] {
   }));
 }
 
-export function trainRuns(
-  engine: Engine,
-  e: Experiment,
-  results: ResultsStore,
-  onFraction: (name: string, fraction: number) => void,
-  /** False once a newer computation replaced this one: its late messages are dropped. */
-  current: () => boolean,
-): { handles: JobHandle<RunResult>[]; done: Promise<void> } {
-  const handles = e.runs.map((r) => {
-    updateRun(results, r.name, { phase: 'running' });
-    const h = engine.run<RunResult>('train', { experiment: e, run: r.name }, (fraction, partial) => {
-      if (!current()) return;
-      onFraction(r.name, fraction);
-      const p = partial as RunProgress | undefined;
-      if (!p) return;
-      const trace = results.get().runs.find((t) => t.name === r.name);
-      if (!trace || trace.phase !== 'running') return;
-      trace.loss.set(p.lossTail, p.from);
-      const last = trace.snapshotSteps.at(-1);
-      const grow = last !== p.step;
-      updateRun(results, r.name, {
-        filled: Math.max(trace.filled, p.from + p.lossTail.length),
-        ...(grow ? thinned([...trace.snapshots, p.params], [...trace.snapshotSteps, p.step]) : {}),
-      });
-    });
-    h.result.then(
-      (res) => {
-        if (!current()) return;
-        const dim = res.params.length;
-        const snapshots: Float64Array[] = [];
-        for (let k = 0; k < res.pathSteps.length; k++)
-          snapshots.push(res.path.subarray(k * dim, (k + 1) * dim));
-        const loss = new Float64Array(r.steps + 1).fill(NaN);
-        loss.set(res.loss);
-        updateRun(results, r.name, {
-          phase: res.status,
-          ...(res.message ? { message: res.message } : {}),
-          loss,
-          filled: res.loss.length,
-          snapshots,
-          snapshotSteps: Array.from(res.pathSteps),
-          result: res,
-        });
-        onFraction(r.name, 1);
-      },
-      (err: unknown) => {
-        if (!current()) return;
-        updateRun(results, r.name, {
-          phase: 'error',
-          message: err instanceof Error ? err.message : String(err),
-        });
-        onFraction(r.name, 1);
-      },
-    );
-    return h;
+export function runProgressed(results: ResultsStore, name: string, p: RunProgress | undefined): void {
+  const trace = results.get().runs.find((t) => t.name === name);
+  if (!trace) return;
+  if (trace.phase === 'queued') updateRun(results, name, { phase: 'running' });
+  if (!p || (trace.phase !== 'running' && trace.phase !== 'queued')) return;
+  trace.loss.set(p.lossTail, p.from);
+  const grow = trace.snapshotSteps.at(-1) !== p.step;
+  updateRun(results, name, {
+    filled: Math.max(trace.filled, p.from + p.lossTail.length),
+    ...(grow ? thinned([...trace.snapshots, p.params], [...trace.snapshotSteps, p.step]) : {}),
   });
-  const done = Promise.allSettled(handles.map((h) => h.result)).then(() => undefined);
-  return { handles, done };
+}
+
+export function runFinished(results: ResultsStore, res: RunResult): void {
+  const trace = results.get().runs.find((t) => t.name === res.name);
+  if (!trace) return;
+  const dim = res.params.length;
+  const snapshots: Float64Array[] = [];
+  for (let k = 0; k < res.pathSteps.length; k++) snapshots.push(res.path.subarray(k * dim, (k + 1) * dim));
+  const loss = new Float64Array(trace.totalSteps + 1).fill(NaN);
+  loss.set(res.loss.subarray(0, loss.length));
+  updateRun(results, res.name, {
+    phase: res.status,
+    ...(res.message ? { message: res.message } : {}),
+    loss,
+    filled: res.loss.length,
+    snapshots,
+    snapshotSteps: Array.from(res.pathSteps),
+    result: res,
+  });
+}
+
+export function runFailed(results: ResultsStore, name: string, message: string): void {
+  updateRun(results, name, { phase: 'error', message });
 }

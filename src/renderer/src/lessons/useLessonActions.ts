@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import { useMemo } from 'react';
 import type { ExperimentInput } from '../../../core/experiment/schema';
+import { setPlaneKind } from '../jobs/landscapeEdits';
 import { useApp, type AppStores } from '../state/AppContext';
 import { LESSONS_NS } from './i18n';
 import { sceneAt as rawSceneAt, withLessonStep, withoutLesson } from './lessonState';
@@ -29,7 +30,10 @@ function replaceDraft(stores: AppStores, next: ExperimentInput): void {
 }
 
 function showStep(stores: AppStores, view: StepView | undefined): void {
-  const patch = { step: null, pinned: null, curveLog: true, ...(view ?? {}) };
+  const { plane, ...rest } = view ?? {};
+  // The plane is the document's landscape section, not a view setting.
+  if (plane) setPlaneKind(stores.doc, plane);
+  const patch = { step: null, pinned: null, curveLog: true, ...rest };
   stores.view.set(patch as Parameters<AppStores['view']['set']>[0]);
   // With automatic recomputation on, the edit itself starts the jobs; otherwise start them here.
   if (!stores.view.get().autoRun) stores.runner.run();

@@ -5,7 +5,7 @@
  * from the center) lets views fade those segments too. Nothing is silently glued to the surface.
  */
 import { bilinear } from './gridSample';
-import { createProjector, type Plane } from './planeProjection';
+import { createProjector, type PlaneLike } from '../../../core/landscape/projectPath';
 
 export interface SlicePath {
   readonly steps: Int32Array;
@@ -20,7 +20,7 @@ export interface SlicePath {
 }
 
 export function pathOnSlice(
-  plane: Plane & { alpha: Float64Array; beta: Float64Array; loss: Float64Array },
+  plane: PlaneLike & { alpha: Float64Array; beta: Float64Array; loss: Float64Array },
   snapshots: readonly Float64Array[],
   snapshotSteps: readonly number[],
   runLoss: Float64Array,

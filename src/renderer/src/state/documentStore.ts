@@ -11,6 +11,7 @@ import type {
   networkModelSchema,
 } from '../../../core/experiment/schema';
 import { validateExperiment, type Problem } from '../../../core/experiment/validate';
+import { withPicture } from '../jobs/landscapeEdits';
 import { createStore, type Store } from './createStore';
 import { defaultExperiment } from './defaultExperiment';
 import { withAutoName } from './documentName';
@@ -52,7 +53,9 @@ function validated(draft: ExperimentInput): Pick<DocumentState, 'experiment' | '
     : { experiment: null, problems: v.problems, net };
 }
 
-export function createDocumentStore(initial: ExperimentInput = defaultExperiment()): DocumentStore {
+export function createDocumentStore(start: ExperimentInput = defaultExperiment()): DocumentStore {
+  // The picture is part of the document: one without a landscape section gets the defaults written in.
+  const initial = withPicture(start);
   const store = createStore<DocumentState>({
     draft: initial,
     ...validated(initial),
@@ -66,10 +69,17 @@ export function createDocumentStore(initial: ExperimentInput = defaultExperiment
       const before = store.get().draft;
       const edited = structuredClone(before);
       change(edited as NetworkDraft);
-      const draft = withAutoName(before, edited);
+      // A network's plane means nothing for a surface and back: a new kind of model gets its default picture.
+      if (
+        edited.model.kind !== before.model.kind &&
+        JSON.stringify(edited.landscape) === JSON.stringify(before.landscape)
+      )
+        delete edited.landscape;
+      const draft = withPicture(withAutoName(before, edited));
       store.set((s) => ({ draft, ...validated(draft), dirty: true, revision: s.revision + 1 }));
     },
-    replace(draft, fileName = null) {
+    replace(opened, fileName = null) {
+      const draft = withPicture(opened);
       store.set((s) => ({ draft, ...validated(draft), fileName, dirty: false, revision: s.revision + 1 }));
     },
   };

@@ -2,6 +2,7 @@
  * Derived data: what the jobs computed for the current experiment. Large arrays are kept as typed
  * arrays and replaced (never copied element by element); `version` fields tell views to redraw.
  */
+import type { SliceCritical } from '../../../core/landscape/critical';
 import type { RunResult } from '../../../core/train/trainRun';
 import { createStore, type Store } from './createStore';
 
@@ -22,16 +23,9 @@ export interface RunTrace {
   readonly result: RunResult | null;
 }
 
-export type CriticalKind = 'minimum' | 'saddle' | 'maximum';
-
-export interface SliceCritical {
-  readonly kind: CriticalKind;
-  readonly alpha: number;
-  readonly beta: number;
-  readonly loss: number;
-  /** Eigenvalues of the 2-D Hessian restricted to the plane, ascending. */
-  readonly eigenvalues: readonly number[];
-}
+/** A critical point of the slice, as core's sliceFinish job found and classified it. */
+export type { SliceCritical } from '../../../core/landscape/critical';
+export type CriticalKind = SliceCritical['kind'];
 
 /** Full-space analysis of one point (analyze job). */
 export interface PointAnalysis {

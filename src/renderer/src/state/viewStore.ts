@@ -1,9 +1,11 @@
-/** View-only state: how things are shown, never saved in the experiment. */
+/**
+ * View-only state: how things are shown. What decides the picture (plane, window, resolution) is the
+ * document's `landscape` section instead, so a saved file redraws the same slice.
+ */
 import { createStore, type Store } from './createStore';
 
 export type SurfaceMode = '3d' | 'top';
 export type CurveAxis = 'step' | 'evals' | 'time';
-export type PlaneKind = 'random' | 'pca' | 'hessian' | 'axes' | 'interpolate';
 export type AnalysisTab = 'hessian' | 'census' | 'neb';
 
 export interface PlanePoint {
@@ -19,9 +21,6 @@ export interface ViewState {
   readonly wireframe: boolean;
   readonly contours: boolean;
   readonly arrows: boolean;
-  readonly plane: PlaneKind;
-  /** Grid points per side of the slice. */
-  readonly resolution: number;
   /** Recompute automatically after each valid edit. */
   readonly autoRun: boolean;
   /** Point of the plane under the cursor (null when the cursor is off the surface). */
@@ -58,8 +57,6 @@ export function createViewStore(): ViewStore {
     wireframe: false,
     contours: true,
     arrows: false,
-    plane: 'pca',
-    resolution: 61,
     autoRun: true,
     hover: null,
     pinned: null,

@@ -10,7 +10,7 @@ import { isNetworkExperiment, type NetworkExperiment } from '../../../../core/ex
 import { createDenseNetwork, type DenseNetwork } from '../../../../core/network/dense';
 import { networkSpecOf } from '../../../../core/setup';
 import { snapshotAt } from '../../lib/pathOnSlice';
-import { planePoint } from '../../lib/planeProjection';
+import { planePoint } from '../../../../core/landscape/projectPath';
 import { useDoc, useResults, useView } from '../../state/AppContext';
 
 export interface Curve {

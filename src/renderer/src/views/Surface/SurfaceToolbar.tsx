@@ -1,7 +1,8 @@
 /** Surface controls: 3-D / top-down, colour map, log scale, wireframe, contours, arrows, resolution, PNG. */
 import { useTranslation } from 'react-i18next';
 import { colorMapList } from '../../lib/colorMaps';
-import { useApp, useView } from '../../state/AppContext';
+import { setResolution } from '../../jobs/landscapeEdits';
+import { useApp, useDoc, useView } from '../../state/AppContext';
 import { Segmented, Select, Toggle } from '../common/controls';
 import { ExportPngButton } from '../common/ExportPngButton';
 
@@ -9,8 +10,10 @@ const RESOLUTIONS = [31, 61, 101, 201] as const;
 
 export function SurfaceToolbar() {
   const { t } = useTranslation();
-  const { view, runner } = useApp();
+  const { view, runner, doc } = useApp();
   const s = useView((v) => v);
+  const res = useDoc((d) => d.experiment?.landscape?.resolution ?? null);
+  const current = res ? `${res[0]}x${res[1]}` : '';
   return (
     <header className="panel-head">
       <h2>{t('surface.title')}</h2>
@@ -57,13 +60,20 @@ export function SurfaceToolbar() {
           onChange={(v) => view.set({ colorMap: v })}
           compact
         />
-        <Select
+        <Select<string>
           label={t('surface.resolution')}
           help={t('surface.resolutionHelp')}
-          value={s.resolution}
-          options={RESOLUTIONS.map((r) => ({ value: r, label: `${r}×${r}` }))}
+          value={current}
+          options={[
+            ...RESOLUTIONS.map((r) => ({ value: `${r}x${r}`, label: `${r}×${r}` })),
+            ...(res && !RESOLUTIONS.some((r) => r === res[0] && r === res[1])
+              ? [{ value: current, label: `${res[0]}×${res[1]}` }]
+              : []),
+          ]}
           onChange={(v) => {
-            view.set({ resolution: v });
+            // The resolution is the document's (landscape.resolution): an edit, then the slice again.
+            if (v === current) return;
+            setResolution(doc, Number(v.split('x')[0]));
             runner.reslice();
           }}
           testId="resolution"

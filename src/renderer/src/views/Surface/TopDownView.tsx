@@ -14,7 +14,7 @@ import { AXIS_FONT, axisTicks, drawXAxis, drawYAxis } from '../common/canvasAxes
 import { prepare, useCanvasSize } from '../common/useCanvas';
 import { drawContourLabels } from './contourLabels';
 import { drawPathArrows } from './pathArrows';
-import { drawSymbol } from './textSprite';
+import { criticalSymbol, drawSymbol } from './textSprite';
 import { useSliceDerived } from './useSliceDerived';
 import { useSurfaceDecor } from './useSurfaceDecor';
 
@@ -170,7 +170,7 @@ export function TopDownView() {
     slice.critical.forEach((c, i) =>
       drawSymbol(
         ctx,
-        c.kind,
+        criticalSymbol(c.kind),
         px(c.alpha),
         py(c.beta),
         i === selected ? 10 : 7.5,

@@ -26,7 +26,7 @@ const LABEL_PX = 17;
 const TICK_PX = 14;
 /** At most this many ticks per 3-D axis: the axes are short on screen. */
 const MAX_TICKS = 5;
-import { symbolSprite, textSprite } from './textSprite';
+import { criticalSymbol, symbolSprite, textSprite } from './textSprite';
 
 export interface ScenePath {
   readonly name: string;
@@ -559,7 +559,11 @@ export class SurfaceScene {
     const m = this.mapping;
     if (!m) return;
     points.forEach((p, i) => {
-      const s = symbolSprite(p.kind, i === selected ? '#ffd400' : '#ffffff', i === selected ? 0.06 : 0.045);
+      const s = symbolSprite(
+        criticalSymbol(p.kind),
+        i === selected ? '#ffd400' : '#ffffff',
+        i === selected ? 0.06 : 0.045,
+      );
       s.position.set(m.x(p.alpha), m.y(p.loss) + 0.02, m.z(p.beta));
       s.userData.critical = i;
       this.criticalGroup.add(s);

@@ -25,6 +25,11 @@ export function textSprite(text: string, color: string, px = 28): THREE.Sprite {
 
 export type SymbolKind = 'minimum' | 'saddle' | 'maximum' | 'start' | 'end' | 'ball';
 
+/** The marker of a critical point's classification (a degenerate point is drawn as a saddle). */
+export function criticalSymbol(kind: 'minimum' | 'saddle' | 'maximum' | 'degenerate'): SymbolKind {
+  return kind === 'degenerate' ? 'saddle' : kind;
+}
+
 /**
  * Draws a marker: ● minimum, ✕ saddle, ▲ maximum, ◆ start, ▼ end, and the ball (the scrubbed step: a
  * disc in the run's colour inside a white ring, seen on any colour map); filled, with a dark outline.

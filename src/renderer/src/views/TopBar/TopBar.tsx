@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
 import { LessonsButton } from '../../lessons/LessonsButton';
 import { useApp, useDoc, useResults, useView } from '../../state/AppContext';
-import type { PlaneKind } from '../../state/viewStore';
+import type { PlaneKind } from '../../../../core/pipeline/plan';
+import { planeKindOf, setPlaneKind } from '../../jobs/landscapeEdits';
 import { Select, Toggle } from '../common/controls';
 import { MoonIcon, SunIcon } from '../common/icons';
 import { ExportMenu } from './ExportMenu';
 import { FileButtons } from './FileButtons';
 
-const PLANES: readonly PlaneKind[] = ['pca', 'random', 'hessian', 'interpolate', 'axes'];
+const PLANES: readonly PlaneKind[] = ['random', 'pca', 'hessian', 'interpolate', 'axes', 'explicit'];
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
-  const { view, runner, results } = useApp();
+  const { view, runner, results, doc } = useApp();
   const name = useDoc((s) => s.fileName ?? s.draft.name ?? t('app.untitled'));
   const dirty = useDoc((s) => s.dirty);
   const valid = useDoc((s) => s.experiment !== null);
@@ -21,7 +22,7 @@ export function TopBar() {
   const isSurface = useDoc((s) => s.draft.model?.kind === 'surface');
   const progress = useResults((s) => s.progress);
   const error = useResults((s) => s.error);
-  const plane = useView((s) => s.plane);
+  const plane = useDoc((s) => planeKindOf(s.experiment));
   const autoRun = useView((s) => s.autoRun);
   const theme = useView((s) => s.theme);
   return (
@@ -80,10 +81,11 @@ export function TopBar() {
           <Select<PlaneKind>
             label={t('top.plane')}
             help={t('top.planeHelp')}
-            value={plane}
+            value={plane ?? 'random'}
             options={PLANES.map((p) => ({ value: p, label: t(`plane.${p}`) }))}
             onChange={(v) => {
-              view.set({ plane: v });
+              // The plane is the document's (landscape.directions): an edit, then the slice again.
+              setPlaneKind(doc, v);
               runner.reslice();
             }}
             testId="plane"
