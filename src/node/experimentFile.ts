@@ -106,7 +106,7 @@ export function loadExperiment(path: string, csv: CsvOptions = {}): { experiment
     throw new InputError(`${path}: not valid JSON`);
   }
   const model = (doc.model ?? {}) as { inputs?: number };
-  const inputs = model.inputs === 2 ? 2 : 1;
+  const inputs = Number.isInteger(model.inputs) && model.inputs! >= 1 ? model.inputs : 1;
   const data = { ...((doc.data ?? {}) as Record<string, unknown>) };
   const samples = (file: string) => {
     try {

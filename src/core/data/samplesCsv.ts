@@ -1,6 +1,6 @@
 /**
  * The one CSV reader for samples (CLI `--train-csv`/`--test-csv` and the app's CSV import): columns
- * x,y (one input) or x1,x2,y (two inputs), separated by commas, semicolons or tabs; an optional header
+ * x,y (one input), x1,x2,y (two inputs) up to x1,...,x64,y (the inputs first, the label last), separated by commas, semicolons or tabs; an optional header
  * row; '#' starts a comment line; a UTF-8 byte-order mark is ignored. Numbers are decimal only
  * (`0x10`, `0b11`, `Infinity` are refused, as JSON would), and a value that overflows to ±Infinity is
  * named by its line. The text is scanned in place, line by line and cell by cell, straight into the
@@ -19,9 +19,13 @@ export class CsvError extends Error {
   }
 }
 
+/** Most input columns a file may have (model.inputs' limit). */
+export const MAX_CSV_INPUTS = 64;
+
 export interface CsvSamples {
-  readonly inputs: 1 | 2;
-  readonly x: number[] | [number, number][];
+  readonly inputs: number;
+  /** Numbers for one input, else one array of `inputs` numbers per sample. */
+  readonly x: number[] | number[][];
   readonly y: number[];
   /** The header row's cells, when the first row was not numeric. */
   readonly header: string[] | null;
@@ -47,18 +51,18 @@ function cellsOf(text: string, start: number, end: number): string[] {
 
 /**
  * Parses samples. With `inputs` given the width must match it; without, the first data row decides
- * (2 columns: one input, 3: two inputs). Throws CsvError naming the line.
+ * (2 columns: one input, 3: two inputs, ... 65: 64 inputs). Throws CsvError naming the line.
  */
-export function parseSamplesCsv(text: string, inputs?: 1 | 2): CsvSamples {
+export function parseSamplesCsv(text: string, inputs?: number): CsvSamples {
   const xs: number[] = [];
-  const pairs: [number, number][] = [];
+  const rows: number[][] = [];
   const ys: number[] = [];
   let header: string[] | null = null;
   let width = inputs === undefined ? 0 : inputs + 1;
   let sawRow = false;
   let lineNo = 0;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const row = [0, 0, 0];
+  const row: number[] = [];
   while (pos <= text.length) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
@@ -77,15 +81,15 @@ export function parseSamplesCsv(text: string, inputs?: 1 | 2): CsvSamples {
       continue;
     }
     if (width === 0) {
-      if (cells.length !== 2 && cells.length !== 3)
-        throw new CsvError(`expected 2 columns (x,y) or 3 (x1,x2,y), got ${cells.length}`, lineNo);
+      if (cells.length < 2 || cells.length > MAX_CSV_INPUTS + 1)
+        throw new CsvError(
+          `expected 2 columns (x,y) up to ${MAX_CSV_INPUTS + 1} (x1,...,x${MAX_CSV_INPUTS},y), got ${cells.length}`,
+          lineNo,
+        );
       width = cells.length;
     }
     if (cells.length !== width)
-      throw new CsvError(
-        `expected ${width} columns (${width === 2 ? 'x,y' : 'x1,x2,y'}), got ${cells.length}`,
-        lineNo,
-      );
+      throw new CsvError(`expected ${width} columns (${columnNames(width)}), got ${cells.length}`, lineNo);
     for (let k = 0; k < width; k++) {
       const c = cells[k]!;
       if (!DECIMAL.test(c))
@@ -99,10 +103,16 @@ export function parseSamplesCsv(text: string, inputs?: 1 | 2): CsvSamples {
       row[k] = v;
     }
     if (width === 2) xs.push(row[0]!);
-    else pairs.push([row[0]!, row[1]!]);
+    else rows.push(row.slice(0, width - 1));
     ys.push(row[width - 1]!);
   }
   if (ys.length === 0) throw new CsvError('no samples found (expected rows x,y or x1,x2,y)');
-  const n = width === 2 ? 1 : 2;
-  return { inputs: n, x: n === 1 ? xs : pairs, y: ys, header };
+  const n = width - 1;
+  return { inputs: n, x: n === 1 ? xs : rows, y: ys, header };
+}
+
+function columnNames(width: number): string {
+  if (width === 2) return 'x,y';
+  if (width === 3) return 'x1,x2,y';
+  return `x1,...,x${width - 1},y`;
 }

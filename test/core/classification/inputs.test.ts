@@ -125,3 +125,44 @@ describe('many inputs', () => {
     expect(worst).toBeLessThan(1e-7);
   });
 });
+
+describe('CSV with many input columns', () => {
+  it('reads x1..x5,y rows into arrays of 5 inputs, and refuses a short row by line', async () => {
+    const { parseSamplesCsv } = await import('../../../src/core/data/samplesCsv');
+    const s = parseSamplesCsv('a,b,c,d,e,label\n1,2,3,4,5,1\n6,7,8,9,10,0\n');
+    expect(s.inputs).toBe(5);
+    expect(s.x).toEqual([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9, 10],
+    ]);
+    expect(s.y).toEqual([1, 0]);
+    expect(() => parseSamplesCsv('1,2,3,4\n1,2,3\n', 3)).toThrow(
+      'line 2: expected 4 columns (x1,...,x3,y), got 3',
+    );
+    expect(parseSamplesCsv('1,2\n3,4\n').x).toEqual([1, 3]);
+  });
+
+  it('--train-csv fills data.train for a 3-input model (the node loader the CLI uses)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadExperiment } = await import('../../../src/node/experimentFile');
+    const dir = mkdtempSync(join(tmpdir(), 'relief-csv-'));
+    const file = join(dir, 'e.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        relief: 1,
+        data: { train: { x: [[0, 0, 0]], y: [0] } },
+        model: { inputs: 3, hidden: [2] },
+        loss: 'bce',
+        runs,
+      }),
+    );
+    writeFileSync(join(dir, 't.csv'), 'x1,x2,x3,y\n1,2,3,1\n4,5,6,0\n7,8,9,1\n');
+    const { experiment } = loadExperiment(file, { trainCsv: join(dir, 't.csv') });
+    const d = buildData(experiment as NetworkExperiment);
+    expect(d.train.n).toBe(3);
+    expect(Array.from(d.train.x)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
