@@ -2,6 +2,7 @@
 import { buildRegistry } from '../../core/registry';
 import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
+import { basinsCommand, criticalCommand } from './basins';
 import { censusCommand, mergeCommand } from './census';
 import { landscapeCommand } from './landscape';
 import { nebCommand } from './neb';
@@ -16,6 +17,8 @@ export const commandList: readonly CliCommand[] = [
   censusCommand,
   mergeCommand,
   nebCommand,
+  basinsCommand,
+  criticalCommand,
 ];
 
 export const commands = buildRegistry(commandList, (c) => c.name, 'command');

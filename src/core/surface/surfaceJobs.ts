@@ -23,9 +23,10 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const range = z.tuple([finite, finite]).refine(([lo, hi]) => lo < hi, 'range must have lo < hi');
 const MAX_N = 1000;
 
+const starts = z.int().min(1).max(MAX_N).describe('Starts per axis (n x n).');
+
 const gridFields = {
   experiment: z.unknown(),
-  n: z.int().min(1).max(MAX_N).optional().describe('Starts per axis (n x n).'),
   window: z
     .strictObject({ a: range, b: range })
     .optional()
@@ -36,11 +37,12 @@ const gridFields = {
     .describe('Rows [start, end) of the grid (along b) to compute; default all.'),
 };
 
-export const surfaceCriticalPayloadSchema = z.strictObject(gridFields);
+export const surfaceCriticalPayloadSchema = z.strictObject({ ...gridFields, n: starts.default(41) });
 export type SurfaceCriticalPayload = z.input<typeof surfaceCriticalPayloadSchema>;
 
 export const basinsPayloadSchema = z.strictObject({
   ...gridFields,
+  n: starts.default(101),
   run: z.string().optional().describe('Use this run’s optimizer (and lr).'),
   optimizer: optimizerSchema.optional().describe('Or this optimizer; with neither, the Newton iteration.'),
   maxSteps: z
@@ -134,7 +136,7 @@ export function matchKnown(known: readonly KnownPoint[], points: readonly Critic
 export async function runSurfaceCritical(payload: unknown, ctx: JobContext): Promise<SurfaceCriticalResult> {
   const p = parsePayload(surfaceCriticalPayloadSchema, payload);
   const s = surfaceOfExperiment(experimentFromPayload(p.experiment));
-  const n = p.n ?? 41;
+  const n = p.n;
   const window = p.window ?? s.window;
   const [r0, r1] = rowRange(p.rows, n);
   const lists: CriticalPoint[][] = [];
@@ -184,7 +186,7 @@ export async function runBasins(payload: unknown, ctx: JobContext): Promise<Basi
   const p = parsePayload(basinsPayloadSchema, payload);
   const e = experimentFromPayload(p.experiment);
   const s = surfaceOfExperiment(e);
-  const n = p.n ?? 101;
+  const n = p.n;
   const window = p.window ?? s.window;
   const [r0, r1] = rowRange(p.rows, n);
   const { method, name, steps: maxSteps } = methodOf(e, p);
