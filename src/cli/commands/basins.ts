@@ -7,12 +7,11 @@ import {
   basinsPayloadSchema,
   matchKnown,
   surfaceCriticalPayloadSchema,
-  type BasinsResult,
-  type SurfaceCriticalResult,
 } from '../../core/surface/surfaceJobs';
 import { mergeCriticalPoints } from '../../core/surface/critical';
 import { loadExperiment } from '../../node/experimentFile';
-import { resultHeader, splitRange } from '../analysisSupport';
+import { splitRange } from '../../core/pipeline/plan';
+import { resultHeader } from '../analysisSupport';
 import { CliError } from '../cliError';
 import type { CliCommand } from '../command';
 import { writeJsonAtomic } from '../jsonOut';
@@ -64,7 +63,7 @@ export const basinsCommand: CliCommand = {
       const report = () => progress.update('basins', [...rowsDone.values()].reduce((a, b) => a + b, 0) / n);
       const all = await Promise.all(
         splitRange(n, PARTS).map(([s, e], k) =>
-          runner.run<BasinsResult>('basins', { ...payload, rows: [s, e] }, (f) => {
+          runner.run('basins', { ...payload, rows: [s, e] }, (f) => {
             rowsDone.set(k, f * (e - s));
             report();
           }),
@@ -131,7 +130,7 @@ export const criticalCommand: CliCommand = {
       const rowsDone = new Map<number, number>();
       const all = await Promise.all(
         splitRange(n, PARTS).map(([s, e], k) =>
-          runner.run<SurfaceCriticalResult>('surfaceCritical', { experiment, n, rows: [s, e] }, (f) => {
+          runner.run('surfaceCritical', { experiment, n, rows: [s, e] }, (f) => {
             rowsDone.set(k, f * (e - s));
             progress.update('critical', [...rowsDone.values()].reduce((a, b) => a + b, 0) / n);
           }),
