@@ -2,8 +2,9 @@
  * The one mathjs instance Relief uses: only the parser, the symbolic derivative and the node classes.
  * Importing them from 'mathjs' itself evaluates the whole default instance (every function of the
  * library, typed-function signatures included: about half a second of start-up in every process and
- * worker that touches an expression). `create` with just these dependencies builds the same functions
- * lazily, and the bundler drops the rest of the library.
+ * worker that touches an expression). Here `create` gets just these dependencies, and only on first
+ * use, so a process that never parses a formula (`relief --help`) never builds any of it; the bundler
+ * drops the rest of the library.
  */
 import {
   ConstantNodeDependencies,
@@ -16,21 +17,37 @@ import {
   SymbolNodeDependencies,
 } from 'mathjs';
 
-const math = create({
-  parseDependencies,
-  derivativeDependencies,
-  ConstantNodeDependencies,
-  FunctionNodeDependencies,
-  OperatorNodeDependencies,
-  ParenthesisNodeDependencies,
-  SymbolNodeDependencies,
-});
+const build = () =>
+  create({
+    parseDependencies,
+    derivativeDependencies,
+    ConstantNodeDependencies,
+    FunctionNodeDependencies,
+    OperatorNodeDependencies,
+    ParenthesisNodeDependencies,
+    SymbolNodeDependencies,
+  });
+type Instance = ReturnType<typeof build>;
+let instance: Instance | undefined;
+const math = (): Instance => (instance ??= build());
 
-export const parse = math.parse;
-export const derivative = math.derivative;
-export const ConstantNode = math.ConstantNode;
-export const FunctionNode = math.FunctionNode;
-export const OperatorNode = math.OperatorNode;
-export const ParenthesisNode = math.ParenthesisNode;
-export const SymbolNode = math.SymbolNode;
+/** A node class of the lazy instance: `new X(...)` builds the instance's own node (nodes are told apart by `.type`). */
+function lazyClass<
+  K extends 'ConstantNode' | 'FunctionNode' | 'OperatorNode' | 'ParenthesisNode' | 'SymbolNode',
+>(key: K): Instance[K] {
+  return function (...args: unknown[]) {
+    const Node = math()[key] as unknown as new (...a: unknown[]) => object;
+    return new Node(...args);
+  } as unknown as Instance[K];
+}
+
+export const parse: Instance['parse'] = ((...args: Parameters<Instance['parse']>) =>
+  (math().parse as (...a: unknown[]) => unknown)(...args)) as Instance['parse'];
+export const derivative: Instance['derivative'] = ((...args: Parameters<Instance['derivative']>) =>
+  (math().derivative as (...a: unknown[]) => unknown)(...args)) as Instance['derivative'];
+export const ConstantNode = lazyClass('ConstantNode');
+export const FunctionNode = lazyClass('FunctionNode');
+export const OperatorNode = lazyClass('OperatorNode');
+export const ParenthesisNode = lazyClass('ParenthesisNode');
+export const SymbolNode = lazyClass('SymbolNode');
 export type { MathNode } from 'mathjs';
