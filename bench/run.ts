@@ -13,6 +13,7 @@
  * B: a 51x51 loss grid around the initial point at H = 256 (and a 201x201 exact grid).
  * C: time per GD step over N (H = 64) and over H (N = 10,000) for both engines, with fitted exponents.
  * Memory: a 401x401 grid at H = 256, N = 100,000 in a separate process (bench/memory.ts).
+ * Then the end-to-end section (bench/endToEnd.ts, also alone as `npm run bench:e2e`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -610,6 +611,16 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
   log(`done in ${(report.benchSeconds as number).toFixed(0)} s; wrote ${outFile}`);
+
+  // The end-to-end section: command lines as a user types them, and the multi-core table.
+  const e2e = spawnSync(
+    process.execPath,
+    [...process.execArgv, path.join(here, 'endToEnd.ts'), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (e2e.status !== 0) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {
