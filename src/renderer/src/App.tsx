@@ -30,15 +30,27 @@ function useAutoRun(): void {
       if (d.revision === lastRevision) return;
       lastRevision = d.revision;
       clearTimeout(timer);
+      // An edit may fix what a banner complained about: clear it (a recompute shows it again if not).
+      if (stores.results.get().error) stores.results.set({ error: null });
       if (!d.experiment || !stores.view.get().autoRun) return;
       // Skipped when Run was pressed meanwhile (the results already belong to this revision).
       timer = window.setTimeout(() => {
         if (stores.results.get().revision !== stores.doc.get().revision) stores.runner.run();
       }, AUTO_RUN_MS);
     });
+    // Switching Auto on recomputes what the edits made while it was off left stale.
+    let auto = stores.view.get().autoRun;
+    const unsubView = stores.view.subscribe(() => {
+      const now = stores.view.get().autoRun;
+      if (now === auto) return;
+      auto = now;
+      const d = stores.doc.get();
+      if (now && d.experiment && stores.results.get().revision !== d.revision) stores.runner.run();
+    });
     return () => {
       clearTimeout(timer);
       unsub();
+      unsubView();
     };
   }, [stores]);
 }

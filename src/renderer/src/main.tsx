@@ -6,6 +6,7 @@ import { initI18n } from './i18n';
 import { createRunner } from './jobs/experimentRunner';
 import { AppProvider, type AppStores } from './state/AppContext';
 import { createDocumentStore } from './state/documentStore';
+import { trackSliceRevisions } from './state/freshness';
 import { createResultsStore } from './state/resultsStore';
 import { createViewStore } from './state/viewStore';
 import './styles/app.css';
@@ -14,6 +15,7 @@ initI18n();
 const doc = createDocumentStore();
 const view = createViewStore();
 const results = createResultsStore();
+trackSliceRevisions(results);
 const runner = createRunner(getEngine(), doc, view, results);
 const stores: AppStores = { doc, view, results, runner };
 // End-to-end tests read the stores (never write them) to check what the views show; test builds only.

@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultOf, withSchemaDefaults } from '../../../../core/experiment/defaults';
 import { runSchema } from '../../../../core/experiment/runSchema';
+import { formatLoss } from '../../lib/format';
+import { useStale } from '../common/useStale';
 import { optimizerList, optimizers } from '../../../../core/optim/registry';
 import { defaultsOf, hyperFields, hyperSummary } from '../../lib/hyperparamFields';
 import { nextRunColor, runColor } from '../../lib/runColors';
@@ -80,6 +82,8 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
   const problems = useDoc((s) => s.problems);
   const count = useDoc((s) => s.draft.runs.length);
   const trace = useResults((s) => s.runs.find((x) => x.name === run.name));
+  // After an edit the trace shown is the previous computation's: never call it "done" for the new settings.
+  const stale = useStale().results;
   const hidden = useView((s) => s.hiddenRuns.includes(run.name));
   const [open, setOpen] = useState(false);
   // The run as it would train: the schema fills what the draft leaves out (no default restated here).
@@ -155,8 +159,13 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
         {trace ? (
           <span className={`phase phase-${trace.phase}`}>
             {' '}
-            · {t(`runs.phase.${trace.phase}`)}
-            {lastLoss !== undefined && Number.isFinite(lastLoss) ? ` · ${lastLoss.toPrecision(3)}` : ''}
+            ·{' '}
+            {stale
+              ? t('runs.staleResult')
+              : trace.phase === 'diverged'
+                ? t('critical.diverged', { step: Math.max(0, trace.filled - 1) })
+                : t(`runs.phase.${trace.phase}`)}
+            {lastLoss !== undefined ? ` · ${formatLoss(lastLoss)}` : ''}
           </span>
         ) : null}
       </div>

@@ -5,6 +5,7 @@ import { setResolution } from '../../jobs/landscapeEdits';
 import { useApp, useDoc, useView } from '../../state/AppContext';
 import { Segmented, Select, Toggle } from '../common/controls';
 import { ExportPngButton } from '../common/ExportPngButton';
+import { useSurfaceLog } from './useSurfaceLog';
 
 const RESOLUTIONS = [31, 61, 101, 201] as const;
 
@@ -14,6 +15,7 @@ export function SurfaceToolbar() {
   const s = useView((v) => v);
   const res = useDoc((d) => d.experiment?.landscape?.resolution ?? null);
   const current = res ? `${res[0]}x${res[1]}` : '';
+  const logScale = useSurfaceLog();
   return (
     <header className="panel-head">
       <h2>{t('surface.title')}</h2>
@@ -29,8 +31,8 @@ export function SurfaceToolbar() {
         />
         <Toggle
           label={t('surface.log')}
-          help={t('surface.logHelp')}
-          checked={s.logScale}
+          help={logScale.positive ? t('surface.logHelp') : t('surface.logOffNonPositive')}
+          checked={logScale.on}
           onChange={(v) => view.set({ logScale: v })}
           testId="toggle-log"
         />

@@ -1,5 +1,5 @@
 /** The loss surface panel: toolbar, the 3-D scene or the top-down map, legend and readout. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { colorTable } from '../../lib/colorMaps';
 import { bilinear } from '../../lib/gridSample';
@@ -7,6 +7,7 @@ import { planeAxisNames, PROVISIONAL_PLANE } from '../../lib/planeAxes';
 import { THEME_COLORS } from '../../lib/themeColors';
 import { useApp, useResults, useView } from '../../state/AppContext';
 import { canvasPng, registerExport, type ExportDecor } from '../common/exportRegistry';
+import { useStale } from '../common/useStale';
 import { ColorLegend } from './ColorLegend';
 import { PointReadout } from './PointReadout';
 import { SurfaceScene } from './surfaceScene';
@@ -20,14 +21,22 @@ export function SurfaceView() {
   const { view } = useApp();
   const mode = useView((s) => s.surfaceMode);
   const derived = useSliceDerived();
+  // A slice with no finite loss at all (a diverged region) has no colour scale: say so, never "0 .. 1".
+  const finite = useMemo(() => !derived || derived.slice.loss.some(Number.isFinite), [derived]);
   const progress = useResults((s) => s.progress);
+  const stale = useStale();
   const hasRuns = useResults((s) => s.runs.length > 0);
   return (
     <section className="panel surface-panel" aria-label={t('surface.title')}>
       <SurfaceToolbar />
       <div className="surface-body">
         {mode === '3d' ? <Scene3d /> : <TopDownView />}
-        {derived ? <ColorLegend mapping={derived.mapping} /> : null}
+        {derived && finite ? <ColorLegend mapping={derived.mapping} /> : null}
+        {derived && !finite && derived.slice.rowsDone === derived.slice.beta.length ? (
+          <div className="updating" role="status" data-testid="no-finite">
+            {t('surface.noFinite')}
+          </div>
+        ) : null}
         {!derived ? (
           <div className="surface-empty">
             {progress
@@ -40,7 +49,11 @@ export function SurfaceView() {
           </div>
         ) : null}
         <PointReadout />
-        {derived && (progress || derived.slice.source === PROVISIONAL_PLANE) ? (
+        {derived && stale.slice ? (
+          <div className="updating stale-note" role="status" data-testid="slice-stale">
+            {t('surface.stale')}
+          </div>
+        ) : derived && (progress || derived.slice.source === PROVISIONAL_PLANE) ? (
           <div className="updating" role="status">
             {derived.slice.source === PROVISIONAL_PLANE ? t('surface.provisional') : t('surface.updating')}
           </div>

@@ -410,12 +410,16 @@ export class SurfaceScene {
       const c = new THREE.Color(color);
       const positions: number[] = [];
       const colors: number[] = [];
+      let leftAt = -1;
       for (let k = 0; k < n; k++) {
         const x = m.x(path.alpha[k]!);
         const y = m.y(path.loss[k]!) + 0.006;
         const z = m.z(path.beta[k]!);
         // A path that leaves the view (a diverging run) stops at the edge instead of streaking across it.
-        if (!(Math.abs(x) <= 1.5 && Math.abs(z) <= 1.5 && y <= 1.6 && y >= -0.6)) break;
+        if (!(Math.abs(x) <= 1.5 && Math.abs(z) <= 1.5 && y <= 1.6 && y >= -0.6)) {
+          leftAt = k;
+          break;
+        }
         positions.push(x, y, z);
         // Off-plane points fade a little toward the background: the path is not on this surface there
         // (but stays in its own, recognisable colour).
@@ -447,11 +451,14 @@ export class SurfaceScene {
         this.markerGroup.add(s);
         startDrawn = true;
       }
-      // The same ▼ as on the top-down map, in the run's colour, seen through the mesh.
-      const end = symbolSprite('end', color, 0.06);
       const e = positions.length - 3;
-      end.position.set(positions[e]!, positions[e + 1]! + 0.02, positions[e + 2]!);
-      this.markerGroup.add(end);
+      if (leftAt > 0) this.addExitArrow(path, leftAt, positions.slice(e), c);
+      else {
+        // The same ▼ as on the top-down map, in the run's colour, seen through the mesh.
+        const end = symbolSprite('end', color, 0.06);
+        end.position.set(positions[e]!, positions[e + 1]! + 0.02, positions[e + 2]!);
+        this.markerGroup.add(end);
+      }
       // The ball at the scrubbed step: a ringed disc that stays visible over the mesh and the paths.
       const cur = symbolSprite('ball', color, 0.065);
       cur.renderOrder = 14;
@@ -460,6 +467,26 @@ export class SurfaceScene {
       if (arrows) this.addArrows(path, m, c, positions.length / 3);
     }
     this.dirty = true;
+  }
+
+  /**
+   * Where a path leaves the view (a diverging run), an arrow at its last shown point pointing the way it
+   * went, instead of an end marker: the run did not end there.
+   */
+  private addExitArrow(path: SlicePath, k: number, last: number[], c: THREE.Color): void {
+    const m = this.mapping!;
+    const dir = new THREE.Vector3(
+      m.x(path.alpha[k]!) - last[0]!,
+      Number.isFinite(path.loss[k]!) ? m.y(path.loss[k]!) - last[1]! : 1,
+      m.z(path.beta[k]!) - last[2]!,
+    );
+    if (!(dir.length() > 0) || !Number.isFinite(dir.length())) dir.set(0, 1, 0);
+    const cone = new THREE.Mesh(this.arrowGeo, this.arrowMat(c));
+    cone.scale.setScalar(1.8);
+    cone.position.set(last[0]!, last[1]!, last[2]!);
+    cone.quaternion.setFromUnitVectors(new THREE.Vector3(0, 1, 0), dir.normalize());
+    cone.renderOrder = 9;
+    this.pathGroup.add(cone);
   }
 
   private markerMat(color: string, glow: number): THREE.Material {

@@ -7,6 +7,7 @@ import { useResults, useView } from '../../state/AppContext';
 import type { Slice } from '../../state/resultsStore';
 import { useThrottledValue } from '../common/useThrottledValue';
 import type { ScenePath } from './surfaceScene';
+import { useSurfaceLog } from './useSurfaceLog';
 
 /** Interval between redraws of growing paths. */
 const PATH_REDRAW_MS = 500;
@@ -28,7 +29,7 @@ export function useSliceDerived(): SliceDerived | null {
   const live = useResults((s) => s.runs);
   const streaming = live.some((r) => r.phase === 'running');
   const runs = useThrottledValue(live, streaming ? PATH_REDRAW_MS : 0);
-  const log = useView((s) => s.logScale);
+  const log = useSurfaceLog().on;
   const hidden = useView((s) => s.hiddenRuns);
   const base = useMemo(() => {
     if (!slice) return null;

@@ -8,6 +8,7 @@ import { planeKindOf, setPlaneKind } from '../../jobs/landscapeEdits';
 import { Select, Toggle } from '../common/controls';
 import { MoonIcon, SunIcon } from '../common/icons';
 import { ExportMenu } from './ExportMenu';
+import { useStale } from '../common/useStale';
 import { FileButtons } from './FileButtons';
 
 const PLANES: readonly PlaneKind[] = ['random', 'pca', 'hessian', 'interpolate', 'axes', 'explicit'];
@@ -25,6 +26,7 @@ export function TopBar() {
   const plane = useDoc((s) => planeKindOf(s.experiment));
   const autoRun = useView((s) => s.autoRun);
   const theme = useView((s) => s.theme);
+  const stale = useStale();
   return (
     <header className="topbar">
       <div className="brand">
@@ -61,6 +63,16 @@ export function TopBar() {
         >
           ■ {t('top.cancel')}
         </button>
+        {stale.results || stale.slice ? (
+          <span
+            className="stale-chip"
+            role="status"
+            data-testid="stale"
+            title={valid ? (autoRun ? t('top.staleAuto') : t('top.staleManual')) : t('top.staleInvalid')}
+          >
+            {t('top.stale')}
+          </span>
+        ) : null}
         <Toggle
           label={t('top.auto')}
           help={t('top.autoHelp')}
