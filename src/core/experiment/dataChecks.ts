@@ -5,13 +5,26 @@
  * Every problem names its JSON path.
  */
 import { clip } from '../clip';
-import { parseExpression } from '../data/expression';
+import { compileExpression, parseExpression } from '../data/expression';
+import { firstNonFinite } from '../data/finiteOverDomain';
 import { presets } from '../data/presets';
 import { inputNames } from '../network/spec';
 import { LIMITS } from './limits';
 import type { NetworkExperiment } from './schema';
 
 type Issue = (path: (string | number)[], message: string) => void;
+
+/** A formula target must be finite where the samples are drawn (the training domain, default [-1, 1]). */
+function checkFinite(expr: string, names: string[], train: unknown, issue: Issue): void {
+  const given = (train as { domain?: [number, number][] } | undefined)?.domain;
+  const domain = given?.length === names.length ? given : names.map((): [number, number] => [-1, 1]);
+  const bad = firstNonFinite(compileExpression(expr, names), domain);
+  if (!bad) return;
+  const at = bad.at.map((v, i) => `${names[i]} = ${Number(v.toPrecision(6))}`).join(', ');
+  const what = Number.isNaN(bad.value) ? 'not a number (NaN)' : bad.value > 0 ? '+∞' : '−∞';
+  const where = domain.map((r) => `[${r[0]}, ${r[1]}]`).join(' × ');
+  issue(['data', 'target', 'expr'], `is ${what} at ${at}; it must be finite over the domain ${where}`);
+}
 
 export function checkNetworkData(e: NetworkExperiment, issue: Issue): void {
   const inputs = e.model.inputs;
@@ -24,8 +37,10 @@ export function checkNetworkData(e: NetworkExperiment, issue: Issue): void {
     );
   if (t) {
     if ('expr' in t) {
+      const names = inputNames(inputs);
       try {
-        parseExpression(t.expr, inputNames(inputs));
+        parseExpression(t.expr, names);
+        checkFinite(t.expr, names, data.train, issue);
       } catch (err) {
         issue(['data', 'target', 'expr'], (err as Error).message);
       }
