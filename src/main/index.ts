@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from './node/csp';
 import { documentTitle } from './node/documentTitle';
 import { guarded, isTrustedRendererUrl, type IpcEventLike } from './node/ipcGuard';
 import { createIpcHandlers, type Dialogs } from './node/ipcHandlers';
+import { mainLanguage, mainStrings, type MainStrings } from './node/mainStrings';
 import { menuTemplate } from './node/menuTemplate';
 import { RecentFiles } from './node/recentFiles';
 import { RecoveryStore } from './node/recovery';
@@ -48,12 +49,15 @@ const emit = (senderId: number, channel: EventChannel, ...args: unknown[]) => {
   wc?.send(channel, ...args);
 };
 
+/** Menus and dialogs in the renderer's language (read from the page once it has loaded). */
+let strings: MainStrings = mainStrings(mainLanguage(null, app.getLocale()));
+
 const dialogs: Dialogs = {
   async chooseOpenPath() {
     const r = await dialog.showOpenDialog(mainWindow!, {
-      title: 'Open Experiment',
+      title: strings.openTitle,
       properties: ['openFile'],
-      filters: [{ name: 'Relief experiment', extensions: ['json'] }],
+      filters: [{ name: strings.experimentFilter, extensions: ['json'] }],
     });
     return r.canceled ? null : (r.filePaths[0] ?? null);
   },
@@ -62,7 +66,7 @@ const dialogs: Dialogs = {
       defaultPath: defaultName,
       filters:
         filter === 'experiment'
-          ? [{ name: 'Relief experiment', extensions: ['json'] }]
+          ? [{ name: strings.experimentFilter, extensions: ['json'] }]
           : [
               { name: 'JSON', extensions: ['json'] },
               { name: 'CSV', extensions: ['csv'] },
@@ -78,9 +82,9 @@ const dialogs: Dialogs = {
   async showOpenProblems(message) {
     await dialog.showMessageBox(mainWindow!, {
       type: 'error',
-      title: 'Cannot open file',
+      title: strings.cannotOpen,
       message,
-      buttons: ['OK'],
+      buttons: [strings.ok],
     });
   },
 };
@@ -120,6 +124,7 @@ function buildMenu(): void {
     recent.entries,
     process.platform,
     !app.isPackaged,
+    strings,
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -190,6 +195,14 @@ function createWindow(): BrowserWindow {
   // The title is the document's (setDocument), not the page's <title>.
   win.on('page-title-updated', (e) => e.preventDefault());
   win.webContents.once('did-finish-load', () => {
+    // The renderer keeps the user's language choice; menus and dialogs follow it.
+    void win.webContents
+      .executeJavaScript("localStorage.getItem('relief.language')")
+      .then((saved: unknown) => {
+        strings = mainStrings(mainLanguage(saved, app.getLocale()));
+        buildMenu();
+      })
+      .catch(() => undefined);
     const file = process.argv.slice(1).find((a) => /\.json$/i.test(a));
     if (file) void handlers.openPath(id, file).then((r) => emit(id, 'file:opened', r));
   });
@@ -199,9 +212,9 @@ function createWindow(): BrowserWindow {
     e.preventDefault();
     const choice = dialog.showMessageBoxSync(win, {
       type: 'warning',
-      title: 'Unsaved changes',
-      message: `Save changes to ${state.name} before closing?`,
-      buttons: ['Save', 'Don’t Save', 'Cancel'],
+      title: strings.unsavedTitle,
+      message: strings.unsavedMessage(state.name),
+      buttons: [strings.save, strings.dontSave, strings.cancel],
       defaultId: 0,
       cancelId: 2,
     });

@@ -11,6 +11,21 @@ export interface Problem {
   /** JSON path such as `runs[0].optimizer.lr` ("" for the whole document). */
   readonly path: string;
   readonly message: string;
+  /** The rule broken (zod's issue code), so a user interface can say it in the user's language. */
+  readonly code?: string;
+  /** The rule's numbers: minimum / maximum (and whether inclusive), expected type, divisor. */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** The numbers of a zod issue a translated message needs. */
+function issueParams(iss: Issue): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  const i = iss as unknown as Record<string, unknown>;
+  for (const k of ['minimum', 'maximum', 'inclusive', 'expected', 'divisor', 'origin'])
+    if (typeof i[k] === 'number' || typeof i[k] === 'string' || typeof i[k] === 'boolean')
+      out[k] = i[k] as string | number | boolean;
+    else if (typeof i[k] === 'bigint') out[k] = Number(i[k]);
+  return out;
 }
 
 export type Validated = { ok: true; experiment: Experiment } | { ok: false; problems: Problem[] };
@@ -52,7 +67,7 @@ function flatten(iss: Issue, base: readonly PropertyKey[]): Problem[] {
     const best = ranked[0]!;
     if (best.shape === 0 && best.errs.length > 0) return best.errs.flatMap((e) => flatten(e, at));
   }
-  return [{ path: formatPath(at), message: iss.message }];
+  return [{ path: formatPath(at), message: iss.message, code: iss.code, params: issueParams(iss) }];
 }
 
 /** The longest message or path reported: zod quotes unknown keys, which a hostile file makes huge. */

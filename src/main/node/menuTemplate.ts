@@ -4,6 +4,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, RecentFile } from '../../preload/api';
+import { mainStrings, type MainStrings } from './mainStrings';
 
 export interface MenuActions {
   /** Commands the renderer carries out (it holds the document). */
@@ -17,6 +18,7 @@ export function menuTemplate(
   recent: readonly RecentFile[],
   platform: NodeJS.Platform = process.platform,
   dev = false,
+  s: MainStrings = mainStrings('en'),
 ): MenuItemConstructorOptions[] {
   const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -28,28 +30,28 @@ export function menuTemplate(
     ? [
         ...recent.map((r) => ({ label: r.name, sublabel: r.path, click: () => actions.openRecent(r.path) })),
         { type: 'separator' },
-        { label: 'Clear Recent', click: () => actions.clearRecent() },
+        { label: s.clearRecent, click: () => actions.clearRecent() },
       ]
-    : [{ label: 'No Recent Files', enabled: false }];
+    : [{ label: s.noRecent, enabled: false }];
 
   return [
     ...(mac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
     {
-      label: '&File',
+      label: s.file,
       submenu: [
-        cmd('New Experiment', 'new', 'CmdOrCtrl+N'),
-        cmd('Open…', 'open', 'CmdOrCtrl+O'),
-        { label: 'Open Recent', submenu: recentItems },
+        cmd(s.newExperiment, 'new', 'CmdOrCtrl+N'),
+        cmd(s.open, 'open', 'CmdOrCtrl+O'),
+        { label: s.openRecent, submenu: recentItems },
         { type: 'separator' },
-        cmd('Save', 'save', 'CmdOrCtrl+S'),
-        cmd('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
-        cmd('Export Results…', 'export', 'CmdOrCtrl+E'),
+        cmd(s.save, 'save', 'CmdOrCtrl+S'),
+        cmd(s.saveAs, 'save-as', 'CmdOrCtrl+Shift+S'),
+        cmd(s.exportResults, 'export', 'CmdOrCtrl+E'),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
       ],
     },
     {
-      label: '&Edit',
+      label: s.edit,
       submenu: [
         { role: 'undo' },
         { role: 'redo' },
@@ -61,11 +63,11 @@ export function menuTemplate(
       ],
     },
     {
-      label: '&View',
+      label: s.view,
       submenu: [
-        cmd('Run', 'run', 'CmdOrCtrl+Enter'),
+        cmd(s.run, 'run', 'CmdOrCtrl+Enter'),
         // Not Escape: a menu accelerator would take that key from every text field and dialog.
-        cmd('Cancel Run', 'cancel', 'CmdOrCtrl+.'),
+        cmd(s.cancelRun, 'cancel', 'CmdOrCtrl+.'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -75,8 +77,8 @@ export function menuTemplate(
         ...(dev ? [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
       ],
     },
-    { label: '&Lessons', submenu: [cmd('Show Lessons…', 'lessons')] },
+    { label: s.lessons, submenu: [cmd(s.showLessons, 'lessons')] },
     // role 'about': the native about panel (a message box on Windows).
-    { label: '&Help', role: 'help', submenu: [{ role: 'about' }] },
+    { label: s.help, role: 'help', submenu: [{ role: 'about' }] },
   ];
 }

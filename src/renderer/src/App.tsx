@@ -97,7 +97,9 @@ export function App() {
       <main
         className="workspace"
         style={{
-          gridTemplateColumns: `${left}px 6px minmax(340px, 1fr) 6px ${right}px`,
+          // The side columns give way (down to 220 px) when the window is narrower than the dividers
+          // were set for, so a resized window never cuts the right column off.
+          gridTemplateColumns: `minmax(220px, ${left}px) 6px minmax(340px, 1fr) 6px minmax(220px, ${right}px)`,
           gridTemplateRows: `minmax(220px, 1fr) 6px ${bottom}px`,
         }}
       >

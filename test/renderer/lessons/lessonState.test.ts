@@ -91,5 +91,6 @@ describe('start screen at launch', () => {
     expect(opensAtLaunch('web', { search: '?x=1&lessons=1', hash: '' })).toBe(true);
     expect(opensAtLaunch('web', { search: '?nolessons', hash: '' })).toBe(false);
     expect(opensAtLaunch('web', { search: '', hash: '#lessons' })).toBe(true);
+    expect(opensAtLaunch('web', { search: '', hash: '' }, true)).toBe(true);
   });
 });

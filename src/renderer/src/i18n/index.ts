@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zh from './zh.json';
+import registryEn from './registry.en.json';
+import registryZh from './registry.zh.json';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,7 +33,10 @@ export function setLanguage(lang: Language): void {
 
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, zh: { translation: zh } },
+    resources: {
+      en: { translation: { ...en, registry: registryEn } },
+      zh: { translation: { ...zh, registry: registryZh } },
+    },
     lng: initialLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -18,6 +18,7 @@ export function LanguageSwitch() {
           role="radio"
           lang={lng}
           aria-checked={current === lng}
+          translate="no"
           className={`chip${current === lng ? ' on' : ''}`}
           data-testid={`language-${lng}`}
           onClick={() => setLanguage(lng)}

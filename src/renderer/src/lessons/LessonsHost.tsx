@@ -11,7 +11,7 @@ import { followKnots, lessonRefOf } from './lessonState';
 import { LessonPlayer } from './LessonPlayer';
 import { lessons } from './registry';
 import { StartScreen } from './StartScreen';
-import { openStartScreen, opensAtLaunch } from './startScreenStore';
+import { firstVisit, openStartScreen, opensAtLaunch } from './startScreenStore';
 import './lessons.css';
 
 export function LessonsHost() {
@@ -19,7 +19,7 @@ export function LessonsHost() {
   useEffect(() => {
     const platform = getPlatform();
     const off = platform.onMenu((c) => c === 'lessons' && openStartScreen());
-    if (opensAtLaunch(platform.kind, window.location)) openStartScreen();
+    if (opensAtLaunch(platform.kind, window.location, firstVisit())) openStartScreen();
     return off;
   }, []);
   useEffect(() => {

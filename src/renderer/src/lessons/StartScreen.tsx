@@ -40,6 +40,18 @@ export function StartScreen() {
           <LanguageSwitch />
         </header>
         <p className="lesson-start-intro">{t('ui.startIntro')}</p>
+        <section
+          className="lesson-look"
+          aria-labelledby="lesson-look-title"
+          data-testid="what-am-i-looking-at"
+        >
+          <h3 id="lesson-look-title">{t('ui.lookTitle')}</h3>
+          <ul>
+            {(['surface', 'paths', 'curves', 'function'] as const).map((k) => (
+              <li key={k}>{t(`ui.look.${k}`)}</li>
+            ))}
+          </ul>
+        </section>
         <ol className="lesson-cards">
           {lessonList.map((lesson, i) => (
             <li key={lesson.id} className="lesson-card" data-testid={`lesson-card-${lesson.id}`}>

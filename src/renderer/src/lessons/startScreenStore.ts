@@ -9,16 +9,31 @@ export const startScreen = createStore<{ open: boolean }>({ open: false });
 export const openStartScreen = () => startScreen.set({ open: true });
 export const closeStartScreen = () => startScreen.set({ open: false });
 
+const VISITED_KEY = 'relief.visited';
+
+/** True the first time the app runs in this browser profile (then remembered). */
+export function firstVisit(): boolean {
+  try {
+    const first = localStorage.getItem(VISITED_KEY) === null;
+    localStorage.setItem(VISITED_KEY, '1');
+    return first;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The start screen opens by itself at launch in the desktop app, or in a browser when the address asks
- * for it (…/?lessons or …/#lessons: a link a teacher hands out).
+ * The start screen opens by itself at launch in the desktop app, on a first visit in a browser, or when
+ * the address asks for it (…/?lessons or …/#lessons: a link a teacher hands out).
  */
 export function opensAtLaunch(
   platformKind: 'electron' | 'web',
   location: { search: string; hash: string },
+  first = false,
 ): boolean {
   return (
     platformKind === 'electron' ||
+    first ||
     new URLSearchParams(location.search).has('lessons') ||
     location.hash === '#lessons'
   );

@@ -87,13 +87,20 @@ export function defaultsOf(fields: readonly HyperField[]): Record<string, unknow
   return out;
 }
 
-/** A short summary of a run's optimizer for its card: the values that differ from the defaults. */
-export function hyperSummary(fields: readonly HyperField[], values: Record<string, unknown>): string {
+/**
+ * A short summary of a run's optimizer for its card: the values that differ from the defaults, each
+ * under its name as the user reads it (`label`, the key by default).
+ */
+export function hyperSummary(
+  fields: readonly HyperField[],
+  values: Record<string, unknown>,
+  label: (key: string) => string = (k) => k,
+): string {
   const parts: string[] = [];
   for (const f of fields) {
     const v = values[f.key] ?? f.default;
     if (f.key !== 'lr' && JSON.stringify(v) === JSON.stringify(f.default)) continue;
-    parts.push(`${f.key} ${Array.isArray(v) ? `(${v.join(', ')})` : String(v)}`);
+    parts.push(`${label(f.key)} ${Array.isArray(v) ? `(${v.join(', ')})` : String(v)}`);
   }
   return parts.join(' · ');
 }

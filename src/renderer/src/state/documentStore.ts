@@ -11,6 +11,7 @@ import type {
   networkModelSchema,
 } from '../../../core/experiment/schema';
 import { validateExperiment, type Problem } from '../../../core/experiment/validate';
+import { problemText } from '../i18n/problemText';
 import { withPicture } from '../jobs/landscapeEdits';
 import { createStore, type Store } from './createStore';
 import { defaultExperiment } from './defaultExperiment';
@@ -88,5 +89,6 @@ export function createDocumentStore(start: ExperimentInput = defaultExperiment()
 /** The problem reported at exactly this JSON path (or under it, when `prefix` is set). */
 export function problemAt(problems: readonly Problem[], path: string, prefix = false): string | null {
   const p = problems.find((q) => q.path === path || (prefix && q.path.startsWith(path)));
-  return p ? p.message : null;
+  // In the user's language (core's English message on English).
+  return p ? problemText(p) : null;
 }

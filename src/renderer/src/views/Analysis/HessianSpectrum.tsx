@@ -45,6 +45,8 @@ export function HessianSpectrum() {
   const critIndex = full ? null : (selected ?? (slice && slice.critical.length > 0 ? 0 : null));
   const [nameA, nameB] = planeAxisNames(slice?.source ?? '');
   const crit = slice && critIndex !== null ? (slice.critical[critIndex] ?? null) : null;
+  // The analysed points are the start ('init') and each run's end (the run's own name).
+  const pointName = (label: string) => (label === 'init' ? t('critical.initPoint') : label);
   return (
     <div className="analysis-body" data-testid="hessian-tab">
       <div className="chip-rows">
@@ -82,7 +84,7 @@ export function HessianSpectrum() {
                     data-testid={`analysis-${a.label}`}
                     onClick={() => view.set({ selectedPoint: a.label, selectedCritical: null })}
                   >
-                    {a.label}: {pointLabel(a, runs, t)}
+                    {pointName(a.label)}: {pointLabel(a, runs, t)}
                   </button>
                 </li>
               ))}
@@ -93,7 +95,7 @@ export function HessianSpectrum() {
       {full ? (
         <div className="spectrum">
           <p className="classification" data-testid="classification">
-            <strong>{full.label}</strong>: {pointLabel(full, runs, t)} ·{' '}
+            <strong>{pointName(full.label)}</strong>: {pointLabel(full, runs, t)} ·{' '}
             {runs.find((r) => r.name === full.label)?.phase === 'diverged'
               ? null
               : `${t('critical.index', { index: full.index })} · `}

@@ -1,5 +1,6 @@
 /** The left panel: target, data and model (or an analytic surface), and the runs of the Experiment. */
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../../i18n/problemText';
 import { gallery } from '../../../../core/surface/gallery';
 import { useApp, useDoc } from '../../state/AppContext';
 import { CsvImport } from './CsvImport';
@@ -35,7 +36,7 @@ export function ExperimentPanel() {
           <ul>
             {problems.map((p, i) => (
               <li key={i}>
-                <code>{p.path || '/'}</code> {p.message}
+                <code>{p.path || '/'}</code> {problemText(p)}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { optimizers } from '../../../../core/optim/registry';
 import { hyperFields, type HyperField } from '../../lib/hyperparamFields';
 import { problemAt } from '../../state/documentStore';
 import { useDoc } from '../../state/AppContext';
+import { choiceLabel, regHelp, regLabel } from '../../i18n/registryText';
 import { FieldRow } from '../common/controls';
 import { NumberInput } from '../common/NumberInput';
 
@@ -37,7 +38,10 @@ export function HyperparamForm(props: {
         const id = `run${props.runIndex}-${f.key}`;
         const value = props.values[f.key] ?? f.default;
         const error = problemAt(problems, `runs[${props.runIndex}].optimizer.${f.key}`, true);
-        const help = (f.help || f.key) + rangeText(f);
+        // What the user reads comes from the catalogue; the code name (the document's and the CLI's
+        // key) stays in the tooltip.
+        const label = regLabel(t, 'hyper', f.key);
+        const help = `${regHelp(t, 'hyper', f.key) || label}${rangeText(f)} · ${f.key}`;
         if (f.kind === 'boolean')
           return (
             <label key={f.key} className="check" title={help}>
@@ -46,12 +50,12 @@ export function HyperparamForm(props: {
                 checked={Boolean(value)}
                 onChange={(e) => props.onChange(f.key, e.target.checked)}
               />{' '}
-              {f.key}
+              {label}
             </label>
           );
         if (f.kind === 'choice')
           return (
-            <FieldRow key={f.key} label={f.key} help={help} error={error} htmlFor={id}>
+            <FieldRow key={f.key} label={label} help={help} error={error} htmlFor={id}>
               <select
                 id={id}
                 value={value === null ? '' : String(value)}
@@ -59,7 +63,7 @@ export function HyperparamForm(props: {
               >
                 {f.options!.map((o) => (
                   <option key={String(o)} value={o ?? ''}>
-                    {o ?? t('runs.none')}
+                    {o === null ? t('runs.none') : choiceLabel(t, o)}
                   </option>
                 ))}
               </select>
@@ -68,13 +72,13 @@ export function HyperparamForm(props: {
         if (f.kind === 'tuple') {
           const arr = Array.isArray(value) ? (value as unknown[]) : [];
           return (
-            <FieldRow key={f.key} label={f.key} help={help} error={error}>
+            <FieldRow key={f.key} label={label} help={help} error={error}>
               <div className="tuple">
                 {Array.from({ length: f.length ?? 2 }, (_, i) => (
                   <NumberInput
                     key={i}
                     value={arr[i]}
-                    label={`${f.key}[${i}]`}
+                    label={`${label} [${i + 1}]`}
                     onChange={(v) => {
                       const next = [...arr];
                       next[i] = v;
@@ -88,7 +92,7 @@ export function HyperparamForm(props: {
         }
         if (f.kind === 'unsupported') return null;
         return (
-          <FieldRow key={f.key} label={f.key} help={help} error={error} htmlFor={id}>
+          <FieldRow key={f.key} label={label} help={help} error={error} htmlFor={id}>
             <NumberInput
               id={id}
               value={value}

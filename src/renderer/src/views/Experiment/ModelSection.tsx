@@ -1,11 +1,11 @@
 /** Model: hidden layer sizes, activation and initialization. Inputs follow the target. */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { regHelp, regLabel } from '../../i18n/registryText';
 import { exactApplies } from '../../../../core/engine/exact';
 import { defaultOf, withSchemaDefaults } from '../../../../core/experiment/defaults';
 import { experimentSchema, networkModelSchema } from '../../../../core/experiment/schema';
 import { activations } from '../../../../core/network/activations';
-import { initSchemes } from '../../../../core/network/init';
 import { paramCount } from '../../../../core/network/spec';
 import { problemAt } from '../../state/documentStore';
 import { useApp, useDoc, useResults } from '../../state/AppContext';
@@ -76,14 +76,14 @@ export function ModelSection() {
       </div>
       <Select
         label={t('model.activation')}
-        help={activations.get(model.activation)?.help ?? t('model.activationHelp')}
+        help={regHelp(t, 'activation', model.activation) || t('model.activationHelp')}
         value={model.activation}
-        options={[...activations.keys()].map((a) => ({ value: a, label: a }))}
+        options={[...activations.keys()].map((a) => ({ value: a, label: regLabel(t, 'activation', a) }))}
         onChange={(v) => doc.edit((d) => void (d.model.activation = v as typeof d.model.activation))}
       />
       <Select<InitChoice>
         label={t('model.init')}
-        help={initChoice === 'normal' ? t('model.initNormalHelp') : (initSchemes.get(initChoice)?.help ?? '')}
+        help={initChoice === 'normal' ? t('model.initNormalHelp') : regHelp(t, 'init', initChoice)}
         value={initChoice}
         options={[
           { value: 'normal', label: t('model.initNormal') },

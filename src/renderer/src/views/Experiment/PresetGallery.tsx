@@ -1,5 +1,6 @@
 /** The preset gallery: every built-in target as a thumbnail; choosing one sets the target (and inputs). */
 import { useTranslation } from 'react-i18next';
+import { regHelp, regLabel } from '../../i18n/registryText';
 import { presets } from '../../../../core/data/presets';
 import { useApp, useDoc, useView } from '../../state/AppContext';
 import { PresetThumb } from './PresetThumb';
@@ -19,7 +20,7 @@ export function PresetGallery() {
           role="option"
           aria-selected={current === p.name}
           className={`preset${current === p.name ? ' on' : ''}`}
-          title={p.help}
+          title={regHelp(t, 'preset', p.name)}
           data-testid={`preset-${p.name}`}
           onClick={() =>
             doc.edit((d) => {
@@ -35,7 +36,7 @@ export function PresetGallery() {
           }
         >
           <PresetThumb preset={p} color={theme === 'dark' ? '#e6e9f0' : '#1d2330'} />
-          <span>{p.label}</span>
+          <span>{regLabel(t, 'preset', p.name)}</span>
         </button>
       ))}
     </div>

@@ -5,6 +5,7 @@ import { defaultOf, withSchemaDefaults } from '../../../../core/experiment/defau
 import { runSchema } from '../../../../core/experiment/runSchema';
 import { formatLoss } from '../../lib/format';
 import { useStale } from '../common/useStale';
+import { regHelp, regLabel } from '../../i18n/registryText';
 import { optimizerList, optimizers } from '../../../../core/optim/registry';
 import { defaultsOf, hyperFields, hyperSummary } from '../../lib/hyperparamFields';
 import { nextRunColor, runColor } from '../../lib/runColors';
@@ -43,11 +44,11 @@ export function RunsSection() {
           value={adding}
           data-testid="add-optimizer-type"
           onChange={(e) => setAdding(e.target.value)}
-          title={optimizers.get(adding)?.help}
+          title={regHelp(t, 'optimizer', adding)}
         >
           {optimizerList.map((o) => (
             <option key={o.type} value={o.type}>
-              {o.label}
+              {regLabel(t, 'optimizer', o.type)}
             </option>
           ))}
         </select>
@@ -90,7 +91,6 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
   const filled = useMemo(() => withSchemaDefaults(runSchema, run as never), [run]);
   const fields = useHyperFields(run.optimizer.type);
   const color = runColor(run, index);
-  const def = optimizers.get(run.optimizer.type);
   const edit = (f: (r: RunDraft) => void) => doc.edit((d) => f(d.runs[index] as RunDraft));
   const lastLoss = trace && trace.filled > 0 ? trace.loss[trace.filled - 1] : undefined;
   return (
@@ -116,8 +116,8 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
           title={t('runs.nameHelp')}
           onChange={(e) => edit((r) => void (r.name = e.target.value))}
         />
-        <span className="muted run-type" title={def?.help}>
-          {def?.label ?? run.optimizer.type}
+        <span className="muted run-type" title={regHelp(t, 'optimizer', run.optimizer.type)}>
+          {regLabel(t, 'optimizer', run.optimizer.type)}
         </span>
         <button
           type="button"
@@ -155,7 +155,8 @@ function RunCard({ index, run }: { index: number; run: RunDraft }) {
         </button>
       </div>
       <div className="run-summary muted">
-        {hyperSummary(fields, run.optimizer)} · {t('runs.steps', { n: filled.steps })}
+        {hyperSummary(fields, run.optimizer, (key) => regLabel(t, 'hyper', key))} ·{' '}
+        {t('runs.steps', { n: filled.steps })}
         {trace ? (
           <span className={`phase phase-${trace.phase}`}>
             {' '}

@@ -3,6 +3,7 @@
  * b with live validation, and the start point every run begins from.
  */
 import { useTranslation } from 'react-i18next';
+import { regHelp, regLabel } from '../../i18n/registryText';
 import { gallery } from '../../../../core/surface/gallery';
 import { problemAt } from '../../state/documentStore';
 import { useApp, useDoc } from '../../state/AppContext';
@@ -37,7 +38,7 @@ export function SurfaceSection() {
             role="option"
             aria-selected={model.preset === s.name}
             className={`preset text-preset${model.preset === s.name ? ' on' : ''}`}
-            title={s.help}
+            title={regHelp(t, 'surface', s.name)}
             data-testid={`surface-${s.name}`}
             onClick={() =>
               edit((m) => {
@@ -48,7 +49,7 @@ export function SurfaceSection() {
               })
             }
           >
-            <span>{s.label}</span>
+            <span>{regLabel(t, 'surface', s.name)}</span>
           </button>
         ))}
       </div>

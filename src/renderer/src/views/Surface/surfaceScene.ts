@@ -213,7 +213,9 @@ export class SurfaceScene {
     this.camera.setViewOffset(w + LEGEND_RESERVE, h, LEGEND_RESERVE, 0, w, h);
     this.camera.zoom = Math.min(0.92, (0.9 * free) / (SCENE_ASPECT * h));
     this.camera.updateProjectionMatrix();
-    this.sizeLabels();
+    // The tick count depends on the canvas size: rebuild the axes (which also sizes their labels).
+    if (this.axesArgs) this.buildAxes(...this.axesArgs);
+    else this.sizeLabels();
     for (const m of this.lineMaterials) m.resolution.set(w, h);
     this.dirty = true;
   }
@@ -322,19 +324,23 @@ export class SurfaceScene {
     // Nice ticks (1-2-5 × 10^k, one format per axis) on both plane axes and on the height axis, each
     // with a short tick mark, so every axis reads as values and not just its two ends.
     const marks: THREE.Vector3[] = [];
-    const aTicks = niceTicks(alpha[0]!, alpha[alpha.length - 1]!, MAX_TICKS);
+    // Fewer ticks on a small canvas, where their labels would run into each other.
+    const small = this.host.clientHeight < 320 || this.host.clientWidth < 480;
+    const perAxis = small ? 3 : MAX_TICKS;
+    const aTicks = niceTicks(alpha[0]!, alpha[alpha.length - 1]!, perAxis);
     for (const tk of aTicks) {
       const x = m.x(tk.value);
       marks.push(new THREE.Vector3(x, 0, 1.06), new THREE.Vector3(x, 0, 1.1));
       put(tk.label, x, 0, 1.17, TICK_PX);
     }
-    const bTicks = niceTicks(beta[0]!, beta[beta.length - 1]!, MAX_TICKS);
+    const bTicks = niceTicks(beta[0]!, beta[beta.length - 1]!, perAxis);
     for (const tk of bTicks) {
       const z = m.z(tk.value);
       marks.push(new THREE.Vector3(1.06, 0, z), new THREE.Vector3(1.1, 0, z));
       put(tk.label, 1.19, 0, z, TICK_PX);
     }
-    const hTicks: Tick[] = m.log ? logTicksInExponent(m.lo, m.hi, 4) : niceTicks(m.lo, m.hi, 4);
+    const hCount = small ? 2 : 4;
+    const hTicks: Tick[] = m.log ? logTicksInExponent(m.lo, m.hi, hCount) : niceTicks(m.lo, m.hi, hCount);
     for (const tk of hTicks) {
       const y = ((tk.value - m.lo) / (m.hi - m.lo)) * HEIGHT;
       marks.push(new THREE.Vector3(-1.06, y, -1), new THREE.Vector3(-1.1, y, -1));
