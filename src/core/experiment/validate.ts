@@ -77,7 +77,8 @@ const MAX_PROBLEMS = 20;
 
 export function problemsFromZod(error: z.ZodError): Problem[] {
   const all = error.issues.flatMap((iss) => flatten(iss, []));
-  const shown = all.slice(0, MAX_PROBLEMS).map((p) => ({
+  const shown: Problem[] = all.slice(0, MAX_PROBLEMS).map((p) => ({
+    ...p,
     path: clip(p.path, MAX_MESSAGE),
     message: clip(p.message, MAX_MESSAGE),
   }));
