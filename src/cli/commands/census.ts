@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { clip } from '../../core/clip';
 import {
   censusVerdict,
   DEFAULT_CENSUS_THRESHOLDS,
@@ -16,6 +17,7 @@ import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
 import { createProgress } from '../progress';
+import { MAX_INITS, parseShardText, type ShardFile } from '../shardFile';
 
 /** A census file: the summary, the verdict (converged, spurious), or (with --shard) raw entries for `merge`. */
 function censusFile(
@@ -77,8 +79,8 @@ export const censusCommand: CliCommand = {
   },
   async run([file], v) {
     const out = v.out as string;
-    const K = intOption(v.inits, 'inits', 20, 1, 1_000_000);
-    const shard = shardOption(v.shard);
+    const K = intOption(v.inits, 'inits', 20, 1, MAX_INITS);
+    const shard = shardOption(v.shard, K);
     const thresholds: CensusThresholds = {
       gradTol: positiveOption(v['grad-tol'], 'grad-tol', DEFAULT_CENSUS_THRESHOLDS.gradTol),
       spuriousLoss: positiveOption(
@@ -92,7 +94,7 @@ export const censusCommand: CliCommand = {
     const all = experiment.runs.map((r) => r.name);
     const runs = typeof v.runs === 'string' ? v.runs.split(',').map((s) => s.trim()) : all;
     for (const r of runs)
-      if (!all.includes(r)) throw new CliError(`--runs: no run named '${r}'; runs: ${all.join(', ')}`);
+      if (!all.includes(r)) throw new CliError(`--runs: no run named '${clip(r)}'; runs: ${all.join(', ')}`);
     const inits = shardInits(K, shard.i, shard.n);
     const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
     const progress = createProgress(process.stderr, v.quiet === true);
@@ -118,16 +120,6 @@ export const censusCommand: CliCommand = {
     }
   },
 };
-
-interface ShardFile {
-  kind: string;
-  experiment: { sha256: string; file: string; name?: string };
-  inits: number;
-  runs: string[];
-  shard: { i: number; n: number };
-  thresholds?: CensusThresholds;
-  entries: (Omit<CensusEntry, 'canonical'> & { canonical: number[] })[];
-}
 
 export const mergeCommand: CliCommand = {
   name: 'merge',
@@ -158,7 +150,13 @@ export const mergeCommand: CliCommand = {
       seen.add(s.shard.i);
     });
     const missing = Array.from({ length: n }, (_, i) => i).filter((i) => !seen.has(i));
-    if (missing.length) throw new CliError(`missing shard(s) ${missing.map((i) => `${i}/${n}`).join(', ')}`);
+    if (missing.length)
+      throw new CliError(
+        `missing shard(s) ${missing
+          .slice(0, 10)
+          .map((i) => `${i}/${n}`)
+          .join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}`,
+      );
     const entries: CensusEntry[] = shards
       .flatMap((s) => s.entries)
       .map((e) => ({ ...e, canonical: Float64Array.from(e.canonical) }))
@@ -172,23 +170,35 @@ export const mergeCommand: CliCommand = {
   },
 };
 
+/** A shard file from disk, parsed by its schema; any problem is exit 2 naming the file. */
 function readShard(path: string): ShardFile {
-  let doc: ShardFile;
+  let text: string;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8')) as ShardFile;
+    const size = statSync(path).size;
+    if (size > MAX_SHARD_BYTES)
+      throw new CliError(`${path}: larger than ${MAX_SHARD_BYTES >> 20} MiB; not a census shard`);
+    text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`${path}: cannot read a census shard (${(e as Error).message})`);
+    if (e instanceof CliError) throw e;
+    throw new CliError(
+      `${path}: cannot read a census shard (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
-  if (doc?.kind !== 'census-shard' || !Array.isArray(doc.entries) || !doc.shard)
-    throw new CliError(`${path}: not a census shard (write one with: relief census FILE --shard i/n)`);
-  return doc;
+  try {
+    return parseShardText(text);
+  } catch (e) {
+    throw new CliError(`${path}: ${(e as Error).message}`);
+  }
 }
+
+/** Shards hold entries of at most K inits x 16 runs; anything far larger is not one. */
+const MAX_SHARD_BYTES = 1024 * 1024 * 1024;
 
 function intOption(v: unknown, name: string, dflt: number, lo: number, hi: number): number {
   if (v === undefined) return dflt;
   const x = Number(v);
   if (!Number.isInteger(x) || x < lo || x > hi)
-    throw new CliError(`--${name}: must be an integer from ${lo} to ${hi}, got '${String(v)}'`);
+    throw new CliError(`--${name}: must be an integer from ${lo} to ${hi}, got '${clip(String(v), 40)}'`);
   return x;
 }
 
@@ -200,12 +210,14 @@ function positiveOption(v: unknown, name: string, dflt: number): number {
   return x;
 }
 
-function shardOption(v: unknown): { i: number; n: number } {
+function shardOption(v: unknown, K: number): { i: number; n: number } {
   if (v === undefined) return { i: 0, n: 1 };
-  const m = /^(\d+)\/(\d+)$/.exec(String(v));
+  const m = /^(\d{1,7})\/(\d{1,7})$/.exec(String(v));
   const i = m ? Number(m[1]) : NaN;
   const n = m ? Number(m[2]) : NaN;
   if (!m || !(n >= 1) || !(i < n))
-    throw new CliError(`--shard: must be i/n with 0 <= i < n, got '${String(v)}'`);
+    throw new CliError(`--shard: must be i/n with 0 <= i < n, got '${clip(String(v), 40)}'`);
+  if (n > K)
+    throw new CliError(`--shard: ${n} shards of ${K} initializations leave some empty; use n <= --inits`);
   return { i, n };
 }
