@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { clip } from '../core/clip';
+import { DEFAULT_MAX_WORK } from '../core/experiment/runnable';
+import { loadDefaults } from '../node/experimentFile';
 import { InputError } from '../node/inputError';
 import { checkOutputPath } from '../node/outputPath';
 import { CliError, EXIT } from './cliError';
@@ -16,11 +18,40 @@ Usage: npm run -s relief -- COMMAND [ARGS] [--help]
 Commands:
 ${commandList.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
+Options for every command:
+  --max-work N   bound of the total work (steps x samples x parameters over all runs) checked before
+                 anything runs; default ${DEFAULT_MAX_WORK.toExponential(0).replace('e+', 'e')}, 'none' for no bound
+
 Exit codes: 0 ok, 2 bad input (file or arguments), 1 other failure.
 `;
 
+/**
+ * Options for every command, taken out before the command's own: `--max-work N` raises (or, with
+ * `none`, removes) the bound of the total work checked before any run starts.
+ */
+function takeGlobalOptions(args: string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const eq = a.startsWith('--max-work=');
+    if (a !== '--max-work' && !eq) {
+      rest.push(a);
+      continue;
+    }
+    const v = eq ? a.slice('--max-work='.length) : args[++i];
+    const n = v === 'none' ? Infinity : Number(v);
+    if (v === undefined || !(n > 0))
+      throw new CliError(
+        `--max-work: must be a positive number (e.g. 1e14) or 'none', got '${clip(String(v), 40)}'`,
+      );
+    loadDefaults.maxWork = n;
+  }
+  return rest;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...given] = argv;
+  const rest = takeGlobalOptions(given);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
     return name ? EXIT.ok : EXIT.badInput;

@@ -2,8 +2,14 @@
 import type { PipelineEvent } from '../core/pipeline/coordinator';
 import type { ProgressReporter } from './progress';
 
-export function reportRuns(progress: ProgressReporter, ev: PipelineEvent): void {
-  if (ev.type === 'run') progress.update(`train ${ev.name}`, ev.fraction);
+/** `steps`: each run's step count, so the lines can say "step k/N". */
+export function reportRuns(
+  progress: ProgressReporter,
+  ev: PipelineEvent,
+  steps?: ReadonlyMap<string, number>,
+): void {
+  if (ev.type === 'run') progress.update(`train ${ev.name}`, ev.fraction, steps?.get(ev.name));
+  if (ev.type === 'runFailed') progress.done(`train ${ev.name}`, `failed: ${ev.error.message}`);
   if (ev.type === 'runDone') {
     const r = ev.result;
     progress.done(

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CsvError, parseSamplesCsv } from '../core/data/samplesCsv';
+import { DEFAULT_MAX_WORK, runnableProblems } from '../core/experiment/runnable';
 import type { Experiment } from '../core/experiment/schema';
 import {
   formatProblems,
@@ -80,6 +81,8 @@ export function readTextFile(path: string, what: string): string {
 export interface CsvOptions {
   trainCsv?: string;
   testCsv?: string;
+  /** Bound of the total work (core/experiment/runnable.ts); default `loadDefaults.maxWork`. */
+  maxWork?: number;
 }
 
 function invalid(path: string, problems: Parameters<typeof formatProblems>[0]): InputError {
@@ -87,10 +90,21 @@ function invalid(path: string, problems: Parameters<typeof formatProblems>[0]): 
 }
 
 /**
- * Loads an experiment file, optionally replaces data.train/data.test with CSV samples, and validates.
+ * Loads an experiment file, optionally replaces data.train/data.test with CSV samples, and validates:
+ * the schema, then what needs the data built or the job's size (`runnableProblems`).
  * `text` is the document as run (with the CSV samples in it), for reproducible result files.
  */
 export function loadExperiment(path: string, csv: CsvOptions = {}): { experiment: Experiment; text: string } {
+  const loaded = loadShape(path, csv);
+  const problems = runnableProblems(loaded.experiment, { maxWork: csv.maxWork ?? loadDefaults.maxWork });
+  if (problems.length) throw invalid(path, problems);
+  return loaded;
+}
+
+/** Defaults of the checks beyond the schema; the CLI sets `maxWork` from its global --max-work. */
+export const loadDefaults = { maxWork: DEFAULT_MAX_WORK };
+
+function loadShape(path: string, csv: CsvOptions): { experiment: Experiment; text: string } {
   const text = readTextFile(path, 'experiment file');
   if (!csv.trainCsv && !csv.testCsv) {
     const v = parseExperimentText(text);

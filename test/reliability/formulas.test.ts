@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ExpressionError } from '../../src/core/data/expression';
 import { differentiateSurface } from '../../src/core/surface/differentiate';
 import { runCli } from '../cli/cliHarness';
-import { tally } from './tally';
+import { blockFor, tally } from './tally';
 
 const nest = (open: string, depth: number, inner: string) => open.repeat(depth) + inner + ')'.repeat(depth);
 const chain = (op: string, n: number) => Array<string>(n).fill('a').join(op);
@@ -52,11 +52,6 @@ const networkDoc = (expr: string) => ({
   model: { inputs: 1, hidden: [3] },
   runs: [{ name: 'gd', optimizer: { type: 'sgd', lr: 0.01 }, steps: 5 }],
 });
-
-/** The stderr block `validate` wrote for one file of a batch ("relief: FILE: ..." up to the next one). */
-export function blockFor(stderr: string, file: string): string {
-  return stderr.split(/^relief: /m).find((b) => b.startsWith(`${file}:`)) ?? '';
-}
 
 describe('reliability: formulas', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'relief-formulas-'));

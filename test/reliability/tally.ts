@@ -23,3 +23,8 @@ export function tally(suite: string): Tally {
     },
   };
 }
+
+/** The stderr block `validate` wrote for one file of a batch ("relief: FILE: ..." up to the next one). */
+export function blockFor(stderr: string, file: string): string {
+  return stderr.split(/^relief: /m).find((b) => b.startsWith(`${file}:`)) ?? '';
+}

@@ -1,4 +1,5 @@
 import type { PointAnalysis } from '../../core/analysis/analyzePoint';
+import { clip } from '../../core/clip';
 import { setUp } from '../../core/setup';
 import { runPlan } from '../../core/pipeline/coordinator';
 import { planExperiment } from '../../core/pipeline/plan';
@@ -38,6 +39,12 @@ export const analyzeCommand: CliCommand = {
       rel: tolOption(v['rel-tol'], 'rel-tol', 1e-6),
       abs: tolOption(v['abs-tol'], 'abs-tol', 1e-10),
     };
+    // Options are checked before any training (a bad --saddles used to fail only after it).
+    const K = v.saddles === undefined ? 0 : Number(v.saddles);
+    if (!(Number.isInteger(K) && K >= 0 && K <= 10000))
+      throw new CliError(
+        `--saddles: must be an integer from 0 to 10000, got '${clip(String(v.saddles), 40)}'`,
+      );
     const { experiment, text } = loadExperiment(file!);
     const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
     const progress = createProgress(process.stderr, v.quiet === true);
@@ -52,9 +59,6 @@ export const analyzeCommand: CliCommand = {
         { label: 'init', params: setUp(experiment).initial as Float64Array },
         ...experiment.runs.map((r) => ({ label: r.name, params: runs.get(r.name)!.params })),
       ];
-      const K = v.saddles === undefined ? 0 : Number(v.saddles);
-      if (!(Number.isInteger(K) && K >= 0 && K <= 10000))
-        throw new CliError(`--saddles: must be an integer from 0 to 10000, got '${String(v.saddles)}'`);
       const search = K
         ? runner.run('saddles', { experiment, starts: Array.from({ length: K }, (_, k) => k) }, (f) =>
             progress.update('saddle search', f),

@@ -4,6 +4,8 @@ import { runPlan } from '../../core/pipeline/coordinator';
 import { planExperiment } from '../../core/pipeline/plan';
 import type { RunResult } from '../../core/train/trainRun';
 import type { CliCommand } from '../command';
+import { EXIT } from '../cliError';
+import { assertResultFits, failedRun, type FailedRun } from '../runOutcome';
 import { loadExperiment } from '../../node/experimentFile';
 import { writeJsonAtomic } from '../jsonOut';
 import { createJobRunner, workersOption } from '../pool';
@@ -44,14 +46,20 @@ export const runCommand: CliCommand = {
       testCsv: v['test-csv'] as string,
     });
     const plan = planExperiment(experiment, { slice: false });
+    if (v.paths === true) assertResultFits(experiment);
     const runner = createJobRunner({ inline: v.inline === true, workers: workersOption(v.workers) });
     const progress = createProgress(process.stderr, v.quiet === true);
     try {
-      const r = await runPlan(plan, runner.jobs, (ev) => reportRuns(progress, ev)).result;
-      const failed = [...r.runErrors.values()][0];
-      if (failed) throw failed;
-      const results = plan.train.map((n) => r.runs.get(n)!);
+      const steps = new Map(experiment.runs.map((run) => [run.name, run.steps]));
+      const r = await runPlan(plan, runner.jobs, (ev) => reportRuns(progress, ev, steps)).result;
       progress.finish();
+      // One failure, one run: a run that could not start or failed is written as failed (with its JSON
+      // path), every other run's result still is, and the exit code says one failed.
+      const index = new Map(experiment.runs.map((run, i) => [run.name, i]));
+      const results = plan.train.map(
+        (n) => r.runs.get(n) ?? failedRun(n, `runs[${index.get(n)}]`, r.runErrors.get(n) ?? 'not run'),
+      );
+      const failures = results.filter((x): x is FailedRun => x.status === 'failed');
       writeJsonAtomic(out, {
         relief: 1,
         kind: 'result',
@@ -60,9 +68,19 @@ export const runCommand: CliCommand = {
           ...(experiment.name ? { name: experiment.name } : {}),
           sha256: createHash('sha256').update(text).digest('hex'),
         },
-        runs: results.map((r) => fileRun(r, v.paths === true, v.timing === true)),
+        runs: results.map((x) =>
+          x.status === 'failed' ? x : fileRun(x as RunResult, v.paths === true, v.timing === true),
+        ),
       });
       process.stderr.write(`wrote ${out}\n`);
+      for (const f of failures)
+        process.stderr.write(`relief: ${f.path}: run '${f.name}' failed: ${f.message}\n`);
+      if (failures.length) {
+        process.stderr.write(
+          `relief: ${failures.length} of ${results.length} runs failed; the others' results are in ${out}\n`,
+        );
+        return EXIT.failure;
+      }
       return 0;
     } finally {
       await runner.close();

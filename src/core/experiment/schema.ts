@@ -10,6 +10,7 @@ import { lossNames } from '../network/losses';
 import { activationNames } from '../network/activations';
 import { checkNetworkData } from './dataChecks';
 import { paramCount } from '../network/spec';
+import { checkCrossReferences } from './crossChecks';
 import { landscapeSchema } from './landscapeSchema';
 import { lessonRefSchema } from './lessonSchema';
 import { LIMITS } from './limits';
@@ -193,6 +194,7 @@ export const experimentSchema = z
       if (seen.has(r.name)) issue(['runs', i, 'name'], `duplicate run name '${clip(r.name)}'`);
       seen.add(r.name);
     });
+    checkCrossReferences(e, issue);
     // A surface has no data and no architecture: the network checks below do not apply (checks for
     // every model kind go above this line).
     if (e.model.kind === 'surface') return checkSurfaceModel(e.model, issue);

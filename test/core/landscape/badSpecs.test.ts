@@ -33,7 +33,8 @@ describe('bad landscape specs give clear errors naming the field', () => {
       for (const w of want) expect(msg).toContain(w);
     });
 
-  const resolveCases: [string, Record<string, unknown>, string][] = [
+  /** References to runs and parameters that do not exist: refused by the schema (`validate`), at their path. */
+  const referenceCases: [string, Record<string, unknown>, string][] = [
     [
       'a center naming no run',
       { center: { run: 'adam' } },
@@ -42,7 +43,7 @@ describe('bad landscape specs give clear errors naming the field', () => {
     [
       'a center of the wrong length',
       { center: [1, 2] },
-      'landscape.center: has 2 numbers; this network has 16 parameters',
+      'landscape.center: has 2 numbers; this model has 16 parameters',
     ],
     [
       'explicit directions of the wrong length',
@@ -60,14 +61,22 @@ describe('bad landscape specs give clear errors naming the field', () => {
       'landscape.directions.d2: parameter index 99 is out of range',
     ],
     [
-      'parallel explicit directions',
-      { directions: { kind: 'explicit', d1: Array(16).fill(1), d2: Array(16).fill(2) } },
-      'landscape.directions: d1 and d2 are parallel',
-    ],
-    [
       'pca of an unknown run',
       { directions: { kind: 'pca', runs: ['x'] } },
       "landscape.directions.runs[0]: no run named 'x'",
+    ],
+  ];
+  for (const [name, landscape, want] of referenceCases)
+    it(name, () => {
+      expect(() => experiment({ landscape: { resolution: [3, 3], ...landscape } })).toThrow(want);
+    });
+
+  /** Problems only the resolver can see (they depend on the trained or initial point). */
+  const resolveCases: [string, Record<string, unknown>, string][] = [
+    [
+      'parallel explicit directions',
+      { directions: { kind: 'explicit', d1: Array(16).fill(1), d2: Array(16).fill(2) } },
+      'landscape.directions: d1 and d2 are parallel',
     ],
     ['filter normalization at a zero center', { center: Array(16).fill(0) }, 'landscape.normalization'],
   ];
