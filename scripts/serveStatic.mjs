@@ -1,6 +1,8 @@
 // A small static file server for the web build (npm run web, the e2e tests): 127.0.0.1 only, no
 // directory listing, no path outside the root, and the same Content-Security-Policy the app's HTML
-// carries, sent as a header too.
+// carries, sent as a header too. Requests must name this server in their Host header (127.0.0.1 or
+// localhost with its port): a page elsewhere that rebinds its own DNS name to 127.0.0.1 gets 421, not
+// the app (DNS rebinding). No Referer leaves the app, and it shares no window with other origins.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -22,6 +24,20 @@ export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/** Headers on every answer. */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Whether a Host header names this server: 127.0.0.1 or localhost, with its port. */
+export function allowedHost(host, port) {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
 /** Resolves a URL path inside root, or null if it would leave it. */
 export function resolveInside(root, urlPath) {
   let decoded;
@@ -39,8 +55,12 @@ export function resolveInside(root, urlPath) {
 /** Serves `root` on 127.0.0.1, on `port` or, if taken, the next free one. Resolves with the URL and a stop(). */
 export async function serveStatic(root, port = 5178) {
   const server = createServer(async (req, res) => {
+    const headers = SECURITY_HEADERS;
+    if (!allowedHost(req.headers.host, server.address().port)) {
+      res.writeHead(421, headers).end();
+      return;
+    }
     const file = resolveInside(root, req.url ?? '/');
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' };
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, headers).end();
       return;
