@@ -3,6 +3,7 @@
  * back in place), localStorage for the recovery copy; no recent-files list (a page cannot reopen a
  * file by path). Keyboard shortcuts stand in for the menu.
  */
+import { parseRecoveryCopy } from '../../../core/experiment/recoveryCopy';
 import { formatProblems, parseExperimentText, validateExperiment } from '../../../core/experiment/validate';
 import { installDropTarget } from './dropTarget';
 import { createListeners } from './listeners';
@@ -126,14 +127,27 @@ export function createWebPlatform(): Platform {
         localStorage.removeItem(RECOVERY_KEY);
       },
       async pending() {
-        const text = localStorage.getItem(RECOVERY_KEY);
-        if (!text) return null;
+        let text: string | null;
         try {
-          const offer = JSON.parse(text) as RecoveryOffer;
-          return typeof offer === 'object' && offer !== null && 'experiment' in offer ? offer : null;
+          text = localStorage.getItem(RECOVERY_KEY);
         } catch {
-          return null;
+          return null; // storage disabled
         }
+        if (!text) return null;
+        // Parsed by the same schema as Electron's copy; a bad one is moved aside (kept for a look,
+        // never offered again) and reported, so Restore only ever gets a valid document.
+        const r = parseRecoveryCopy(text);
+        if (r.ok) return r.copy;
+        try {
+          localStorage.setItem(`${RECOVERY_KEY}.bad`, text);
+          localStorage.removeItem(RECOVERY_KEY);
+        } catch {
+          localStorage.removeItem(RECOVERY_KEY);
+        }
+        console.warn(
+          `relief: the recovery copy was not offered: ${r.reason}; it was moved to ${RECOVERY_KEY}.bad`,
+        );
+        return null;
       },
     },
   };
