@@ -125,10 +125,10 @@ describe('explorer', () => {
     expect(await page.getByTestId('engine').inputValue()).toBe('auto');
     expect(Math.min(...r.snapshots)).toBeGreaterThan(1);
     expect(r.critical.length).toBeGreaterThan(0);
-    // Only the chosen plane's slice, or a coarse provisional one first (when it came before the runs
+    // Only the document's plane (the default landscape: random), or a coarse provisional one first (when it came before the runs
     // ended; test/renderer/explorer/provisionalSlice.test.ts holds training back to check it) and then it.
     const sources = await page.evaluate(() => window.__sliceSources);
-    expect(sources.at(-1)).toBe('pca');
+    expect(sources.at(-1)).toBe('random');
     expect(sources.slice(0, -1).every((s) => s === 'provisional')).toBe(true);
     expect(await page.title()).toBe('• abs — Relief');
     await page.waitForFunction(() => window.__reliefStores.results.get().analysis.length > 0, undefined, {

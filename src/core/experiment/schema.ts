@@ -12,6 +12,7 @@ import { checkNetworkData } from './dataChecks';
 import { paramCount } from '../network/spec';
 import { checkCrossReferences } from './crossChecks';
 import { landscapeSchema } from './landscapeSchema';
+import { viewSchema } from './viewSchema';
 import { lessonRefSchema } from './lessonSchema';
 import { LIMITS } from './limits';
 import { runSchema } from './runSchema';
@@ -183,6 +184,9 @@ export const experimentSchema = z
     engine: z.enum(['auto', 'dense', 'exact', 'population']).default('auto'),
     runs: z.array(runSchema).min(1).max(LIMITS.runs),
     landscape: landscapeSchema.optional(),
+    view: viewSchema
+      .optional()
+      .describe('How the app shows the slice (view only: the numbers never depend on it).'),
     lesson: lessonRefSchema.optional(),
   })
   .superRefine((e, ctx) => {

@@ -96,12 +96,16 @@ export function createRunner(
   let generation = 0;
   /** The runs trained for the current train key (kept when only the picture changes). */
   let trained: { key: string; runs: Map<string, RunResult> } | null = null;
+  /** The runs and landscape of the pipeline in flight, and of the last one that finished. */
+  let computing: string | null = null;
+  let shown: string | null = null;
 
   const setProgress = (fraction: number, label: string) =>
     results.set({ progress: fraction >= 1 ? null : { fraction, label } });
 
   function cancel(): void {
     generation++;
+    computing = null;
     pipeline?.cancel();
     pipeline = null;
     for (const h of live) h.cancel();
@@ -118,11 +122,20 @@ export function createRunner(
   function run(): void {
     const draft = doc.get().experiment;
     if (!draft) return;
-    cancel();
-    const gen = generation;
     const landscape = landscapeOfDocument(draft);
     const e: Experiment = { ...draft, landscape };
     const key = trainKey(e);
+    const picture = key + JSON.stringify(landscape);
+    // An edit of the view section only (log scale, colour map...): the numbers already shown (or being
+    // computed) are this document's; nothing to recompute. Run pressed without an edit recomputes.
+    const edited = results.get().revision !== doc.get().revision;
+    if (edited && (picture === computing || (picture === shown && results.get().slice))) {
+      results.set({ revision: doc.get().revision });
+      return;
+    }
+    cancel();
+    computing = picture;
+    const gen = generation;
     const keep =
       trained?.key === key && e.runs.every((r) => trained!.runs.get(r.name)?.status === 'ok')
         ? trained!.runs
@@ -207,11 +220,16 @@ export function createRunner(
     pipeline.result.then(
       (r) => {
         if (!current()) return;
-        if (r.status === 'ok') trained = { key, runs: done };
+        if (r.status === 'ok') {
+          trained = { key, runs: done };
+          shown = picture;
+        }
+        computing = null;
         setProgress(1, '');
       },
       (err: unknown) => {
         if (!current()) return;
+        computing = null;
         results.set({ error: err instanceof Error ? err.message : String(err), progress: null });
       },
     );

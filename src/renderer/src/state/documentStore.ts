@@ -54,6 +54,17 @@ function validated(draft: ExperimentInput): Pick<DocumentState, 'experiment' | '
     : { experiment: null, problems: v.problems, net };
 }
 
+/**
+ * A network's plane means nothing for a surface and back: when the model's kind changes and the landscape
+ * section is the old document's, it goes, and the new kind of model gets its default picture.
+ */
+function newModelKind(before: ExperimentInput, next: ExperimentInput): ExperimentInput {
+  if (next.model.kind === before.model.kind || !next.landscape) return next;
+  if (JSON.stringify(next.landscape) !== JSON.stringify(before.landscape)) return next;
+  const { landscape: _old, ...rest } = next;
+  return rest;
+}
+
 export function createDocumentStore(start: ExperimentInput = defaultExperiment()): DocumentStore {
   // The picture is part of the document: one without a landscape section gets the defaults written in.
   const initial = withPicture(start);
@@ -70,17 +81,11 @@ export function createDocumentStore(start: ExperimentInput = defaultExperiment()
       const before = store.get().draft;
       const edited = structuredClone(before);
       change(edited as NetworkDraft);
-      // A network's plane means nothing for a surface and back: a new kind of model gets its default picture.
-      if (
-        edited.model.kind !== before.model.kind &&
-        JSON.stringify(edited.landscape) === JSON.stringify(before.landscape)
-      )
-        delete edited.landscape;
-      const draft = withPicture(withAutoName(before, edited));
+      const draft = withPicture(newModelKind(before, withAutoName(before, edited)));
       store.set((s) => ({ draft, ...validated(draft), dirty: true, revision: s.revision + 1 }));
     },
     replace(opened, fileName = null) {
-      const draft = withPicture(opened);
+      const draft = withPicture(newModelKind(store.get().draft, opened));
       store.set((s) => ({ draft, ...validated(draft), fileName, dirty: false, revision: s.revision + 1 }));
     },
   };

@@ -2,7 +2,10 @@
  * View-only state: how things are shown. What decides the picture (plane, window, resolution) is the
  * document's `landscape` section instead, so a saved file redraws the same slice.
  */
+import { viewSchema } from '../../../core/experiment/viewSchema';
 import { createStore, type Store } from './createStore';
+
+const VIEW_DEFAULTS = viewSchema.parse({});
 
 export type SurfaceMode = '3d' | 'top';
 export type CurveAxis = 'step' | 'evals' | 'time';
@@ -51,11 +54,12 @@ export function createViewStore(): ViewStore {
     typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches;
   return createStore<ViewState>({
     theme: prefersDark ? 'dark' : 'light',
-    surfaceMode: '3d',
-    colorMap: 'viridis',
-    logScale: true,
+    // The shown-in-the-file choices start at the experiment schema's `view` defaults (one source of truth).
+    surfaceMode: VIEW_DEFAULTS.surface,
+    colorMap: VIEW_DEFAULTS.colorMap,
+    logScale: VIEW_DEFAULTS.logScale,
     wireframe: false,
-    contours: true,
+    contours: VIEW_DEFAULTS.contours,
     arrows: false,
     autoRun: true,
     hover: null,
