@@ -117,7 +117,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     if (target !== null && !knownPaths.get(ctx.senderId)?.has(target))
       throw new check.InvalidArgument('save path must be a file this window opened or saved');
     if (target === null) {
-      target = await deps.dialogs.chooseSavePath(`${doc.name ?? 'experiment'}.json`, 'experiment');
+      target = await deps.dialogs.chooseSavePath(`${doc.name ?? 'experiment'}.relief.json`, 'experiment');
       if (target === null) return null;
     }
     const r = await saveExperimentFile(target, experiment);

@@ -53,10 +53,10 @@ describe('export helpers', () => {
 
   it('builds the CLI command for a file, quoting unusual names', () => {
     expect(cliCommand('seed-001.relief.json')).toBe(
-      'npm run -s relief -- run seed-001.relief.json --out seed-001.result.json',
+      'npm run -s relief -- run seed-001.relief.json --out seed-001.results.json',
     );
     expect(cliCommand("my run's.json")).toBe(
-      `npm run -s relief -- run 'my run'\\''s.json' --out 'my run'\\''s.result.json'`,
+      `npm run -s relief -- run 'my run'\\''s.json' --out my-run-s.results.json`,
     );
   });
 

@@ -5,12 +5,13 @@
  */
 import type { ExperimentInput } from '../../../core/experiment/schema';
 import { experimentWithResults } from '../lib/exportData';
+import { exportBase, exportFileName } from '../lib/exportNames';
 import type { Platform } from '../platform';
 import type { AppStores } from '../state/AppContext';
 import { defaultExperiment } from '../state/defaultExperiment';
 
 export function baseName(s: AppStores): string {
-  return (s.doc.get().draft.name ?? 'experiment').replace(/[^\w.-]+/g, '-');
+  return exportBase(s.doc.get().fileName, s.doc.get().draft.name);
 }
 
 export function newDocument(s: AppStores, platform: Platform): void {
@@ -35,7 +36,7 @@ export async function saveDocument(s: AppStores, platform: Platform, saveAs = fa
 export async function exportResults(s: AppStores, platform: Platform): Promise<void> {
   const r = s.results.get();
   await platform.exportText(
-    `${baseName(s)}.results.json`,
+    exportFileName(baseName(s), 'results'),
     experimentWithResults(s.doc.get().draft, r.runs, r.slice),
   );
 }

@@ -5,6 +5,7 @@
  */
 import { parseRecoveryCopy } from '../../../core/experiment/recoveryCopy';
 import { formatProblems, parseExperimentText, validateExperiment } from '../../../core/experiment/validate';
+import { experimentFileName } from '../lib/exportNames';
 import { installDropTarget } from './dropTarget';
 import { createListeners } from './listeners';
 import { showProblemDialog } from './problemDialog';
@@ -48,8 +49,9 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Save's file name: `<name>.relief.json`, the name Copy CLI command quotes (lib/exportNames). */
 function fileNameFor(name: string): string {
-  return /\.json$/i.test(name) ? name : `${name || 'experiment'}.json`;
+  return experimentFileName(name);
 }
 
 export function createWebPlatform(): Platform {

@@ -4,7 +4,9 @@ import { toCsv } from '../../lib/csv';
 import { getPlatform } from '../../platform';
 import { useApp, useDoc, useView } from '../../state/AppContext';
 import { Toggle } from '../common/controls';
+import { exportFileName } from '../../lib/exportNames';
 import { ExportPngButton } from '../common/ExportPngButton';
+import { useExportBase } from '../common/useExportBase';
 import { Function1d } from './Function1d';
 import { Function2d } from './Function2d';
 import { SurfaceFormula } from './SurfaceFormula';
@@ -28,6 +30,7 @@ export function FunctionView() {
   const { t } = useTranslation();
   const { view } = useApp();
   const data = useFunctionData();
+  const base = useExportBase();
   const experiment = useDoc((s) => s.experiment);
   const showKinks = useView((s) => s.showKinks);
   const showUnits = useView((s) => s.showUnits);
@@ -77,7 +80,9 @@ export function FunctionView() {
               title={t('export.csvHelp')}
               data-testid="csv-function"
               disabled={!data}
-              onClick={() => data && void getPlatform().exportText('relief-function.csv', functionCsv(data))}
+              onClick={() =>
+                data && void getPlatform().exportText(exportFileName(base, 'function'), functionCsv(data))
+              }
             >
               CSV
             </button>

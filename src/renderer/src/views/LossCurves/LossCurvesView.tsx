@@ -10,7 +10,9 @@ import { useApp, useResults, useView } from '../../state/AppContext';
 import type { CurveAxis } from '../../state/viewStore';
 import { Segmented, Toggle } from '../common/controls';
 import { canvasPng, registerExport } from '../common/exportRegistry';
+import { exportFileName } from '../../lib/exportNames';
 import { ExportPngButton } from '../common/ExportPngButton';
+import { useExportBase } from '../common/useExportBase';
 import { niceAxis } from '../common/uplotTicks';
 import { Scrubber } from '../Scrubber/Scrubber';
 import { curveTables } from './curveTables';
@@ -18,6 +20,7 @@ import { curveTables } from './curveTables';
 export function LossCurvesView() {
   const { t } = useTranslation();
   const { view, results } = useApp();
+  const base = useExportBase();
   const axis = useView((s) => s.curveAxis);
   const log = useView((s) => s.curveLog);
   const theme = useView((s) => s.theme);
@@ -161,7 +164,7 @@ export function LossCurvesView() {
       }
       rows.push(row);
     }
-    void getPlatform().exportText('relief-curves.csv', toCsv(header, rows));
+    void getPlatform().exportText(exportFileName(base, 'curves'), toCsv(header, rows));
   };
 
   return (

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cliCommand } from '../../lib/cliCommand';
+import { exportBase, exportFileName, pngFileName } from '../../lib/exportNames';
 import { experimentWithResults, gridCsv, pathsCsv } from '../../lib/exportData';
 import { downloadFile } from '../../io/download';
 import { getPlatform } from '../../platform';
@@ -15,7 +16,7 @@ export function ExportMenu() {
   const [copied, setCopied] = useState(false);
   const hasSlice = useResults((s) => s.slice !== null);
   const fileName = useDoc((s) => s.fileName);
-  const base = (doc.get().draft.name ?? 'experiment').replace(/[^\w.-]+/g, '-');
+  const base = exportBase(fileName, doc.get().draft.name);
   const item = (key: string, testId: string, action: () => void, disabled = false) => (
     <button
       type="button"
@@ -49,7 +50,7 @@ export function ExportMenu() {
           {item('json', 'export-json', () => {
             const r = results.get();
             void getPlatform().exportText(
-              `${base}.results.json`,
+              exportFileName(base, 'results'),
               experimentWithResults(doc.get().draft, r.runs, r.slice),
             );
           })}
@@ -57,14 +58,17 @@ export function ExportMenu() {
             'experiment',
             'export-experiment',
             () =>
-              void getPlatform().exportText(`${base}.relief.json`, JSON.stringify(doc.get().draft, null, 2)),
+              void getPlatform().exportText(
+                exportFileName(base, 'experiment'),
+                JSON.stringify(doc.get().draft, null, 2),
+              ),
           )}
           {item(
             'paths',
             'export-paths',
             () =>
               void getPlatform().exportText(
-                `${base}.paths.csv`,
+                exportFileName(base, 'paths'),
                 pathsCsv(results.get().slice!, results.get().runs),
               ),
             !hasSlice,
@@ -72,7 +76,7 @@ export function ExportMenu() {
           {item(
             'grid',
             'export-grid',
-            () => void getPlatform().exportText(`${base}.grid.csv`, gridCsv(results.get().slice!)),
+            () => void getPlatform().exportText(exportFileName(base, 'grid'), gridCsv(results.get().slice!)),
             !hasSlice,
           )}
           <hr />
@@ -84,7 +88,7 @@ export function ExportMenu() {
               data-testid={`export-png-${n}`}
               onClick={() => {
                 const url = pngOf(n);
-                if (url) downloadFile(`${base}-${n}.png`, dataUrlToBlob(url));
+                if (url) downloadFile(pngFileName(base, n), dataUrlToBlob(url));
                 setOpen(false);
               }}
             >
@@ -98,7 +102,8 @@ export function ExportMenu() {
             data-testid="copy-cli"
             title={t('export.cliHelp')}
             onClick={() => {
-              const cmd = cliCommand(fileName ?? `${base}.relief.json`);
+              // The file Save writes (or the one open): the command runs exactly that file.
+              const cmd = cliCommand(fileName ?? exportFileName(base, 'experiment'));
               void navigator.clipboard?.writeText(cmd).catch(() => undefined);
               (window as unknown as { __reliefLastCli?: string }).__reliefLastCli = cmd;
               setCopied(true);

@@ -1,10 +1,13 @@
 /** Saves one registered view as a PNG. */
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../io/download';
+import { pngFileName } from '../../lib/exportNames';
 import { dataUrlToBlob, pngOf } from './exportRegistry';
+import { useExportBase } from './useExportBase';
 
 export function ExportPngButton({ name }: { name: string }) {
   const { t } = useTranslation();
+  const base = useExportBase();
   return (
     <button
       type="button"
@@ -14,7 +17,7 @@ export function ExportPngButton({ name }: { name: string }) {
       data-testid={`png-${name}`}
       onClick={() => {
         const url = pngOf(name);
-        if (url) downloadFile(`relief-${name}.png`, dataUrlToBlob(url));
+        if (url) downloadFile(pngFileName(base, name), dataUrlToBlob(url));
       }}
     >
       PNG
