@@ -35,11 +35,16 @@ export interface Runner {
   census(): void;
   /** Minimum-energy path between the first two runs' end points (neb job). */
   barrier(): void;
+  /** Basin-of-attraction map of a surface model by one run's optimizer, or the Newton iteration (null). */
+  basins(run: string | null): void;
   readonly busy: () => boolean;
 }
 
 /** Interval between redraws of a slice whose rows are still arriving. */
 const PUBLISH_MS = 300;
+
+/** Starts per axis of the app's basin maps. */
+const BASIN_N = 81;
 
 /** Seeded initializations per census (x every run). */
 const CENSUS_INITS = 8;
@@ -143,7 +148,7 @@ export function createRunner(
     const source = sliceSource(e, landscape);
     const plan = planExperiment(e, { analysis: true, provisional: !results.get().slice });
     results.set({
-      ...(keep ? {} : { runs: initialTraces(e), analysis: [], census: null, barrier: null }),
+      ...(keep ? {} : { runs: initialTraces(e), analysis: [], census: null, barrier: null, basins: null }),
       error: null,
       revision: doc.get().revision,
       progress: { fraction: 0, label: keep ? 'slice' : 'train' },
@@ -323,5 +328,25 @@ export function createRunner(
     );
   }
 
-  return { run, cancel, reslice: run, census, barrier, busy: () => results.get().progress !== null };
+  function basins(run: string | null): void {
+    const e = doc.get().experiment;
+    if (!e || e.model.kind !== 'surface') return;
+    analysis(
+      (p) => engine.run('basins', { experiment: e, n: BASIN_N, ...(run !== null ? { run } : {}) }, p),
+      'basins',
+      (r) =>
+        results.set({
+          basins: {
+            n: r.n,
+            window: { a: r.window.a, b: r.window.b },
+            method: r.method,
+            run,
+            points: r.points.map((q) => ({ at: q.at, kind: q.kind })),
+            label: r.label,
+          },
+        }),
+    );
+  }
+
+  return { run, cancel, reslice: run, census, barrier, basins, busy: () => results.get().progress !== null };
 }

@@ -74,6 +74,19 @@ export interface BarrierProfile {
   };
 }
 
+/** A basin-of-attraction map of a surface model (basins job): where each start of an n x n grid ends. */
+export interface BasinMap {
+  readonly n: number;
+  readonly window: { readonly a: readonly [number, number]; readonly b: readonly [number, number] };
+  /** 'newtonIteration' or the run's optimizer type, and the run it came from (null: Newton). */
+  readonly method: string;
+  readonly run: string | null;
+  /** The critical points labels index, with their classification (analyze's rule). */
+  readonly points: readonly { readonly at: readonly [number, number]; readonly kind: string }[];
+  /** label[i*n + j] for the start (a_j, b_i): an index into points, -1 none, -2 diverged. */
+  readonly label: Int32Array;
+}
+
 export interface Progress {
   readonly fraction: number;
   readonly label: string;
@@ -86,6 +99,7 @@ export interface ResultsState {
   readonly analysis: readonly PointAnalysis[];
   readonly census: Census | null;
   readonly barrier: BarrierProfile | null;
+  readonly basins: BasinMap | null;
   readonly progress: Progress | null;
   readonly error: string | null;
   /** Document revision these results were computed for (stale when the document moved on). */
@@ -102,6 +116,7 @@ export function createResultsStore(): ResultsStore {
     analysis: [],
     census: null,
     barrier: null,
+    basins: null,
     progress: null,
     error: null,
     revision: -1,

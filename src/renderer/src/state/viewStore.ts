@@ -9,7 +9,7 @@ const VIEW_DEFAULTS = viewSchema.parse({});
 
 export type SurfaceMode = '3d' | 'top';
 export type CurveAxis = 'step' | 'evals' | 'time';
-export type AnalysisTab = 'hessian' | 'census' | 'neb';
+export type AnalysisTab = 'hessian' | 'census' | 'neb' | 'basins';
 
 export interface PlanePoint {
   readonly alpha: number;
