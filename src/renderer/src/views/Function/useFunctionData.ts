@@ -19,6 +19,8 @@ export interface Curve {
   readonly params: Float64Array;
   readonly y: Float64Array;
   readonly focus: boolean;
+  /** With the bce loss: the run's recorded accuracy at the shown step (results.accuracy). */
+  readonly accuracy?: number;
 }
 
 export interface FunctionData {
@@ -41,12 +43,19 @@ const MAX_POINTS = 600;
 function domainOf(e: NetworkExperiment, x: Float64Array): [number, number][] {
   const s = e.data.train;
   if ('domain' in s && s.domain) return s.domain.map((d) => [d[0], d[1]] as [number, number]);
+  // Playground's datasets are drawn on its own square.
+  const t = e.data.target;
+  if (t && 'classes' in t && !('x' in s))
+    return [
+      [-6, 6],
+      [-6, 6],
+    ];
   const inputs = e.model.inputs;
   const out: [number, number][] = [];
   for (let d = 0; d < inputs; d++) {
     let lo = -1;
     let hi = 1;
-    if ('x' in s) {
+    if ('x' in s || 'distribution' in s) {
       lo = Infinity;
       hi = -Infinity;
       for (let i = d; i < x.length; i += inputs) {
@@ -128,7 +137,17 @@ export function useFunctionData(): FunctionData | null {
       if (params.length !== dim) continue;
       const y = new Float64Array(n);
       base.net.predict(params, base.xs, y);
-      curves.push({ name: r.name, color: r.color, params, y, focus: false });
+      const acc = r.result?.accuracy;
+      const shown = step === null ? (acc?.length ?? 0) - 1 : Math.min(step, (acc?.length ?? 0) - 1);
+      const accuracy = acc && shown >= 0 ? acc[shown] : undefined;
+      curves.push({
+        name: r.name,
+        color: r.color,
+        params,
+        y,
+        focus: false,
+        ...(accuracy !== undefined ? { accuracy } : {}),
+      });
     }
     const point = hover ?? pinned;
     if (point && slice && slice.center.length === dim) {
