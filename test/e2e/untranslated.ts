@@ -89,6 +89,7 @@ export const KEPT_NAMES = [
   'Enter',
   'Esc',
   'Space',
+  'Li',
   'Okabe',
   'Ito',
   'CPWL',

@@ -81,7 +81,7 @@ export function App() {
     stores.runner.run();
   }, [stores]);
   return (
-    <div className="app">
+    <div className="app" style={{ '--left-col': `${left}px` } as React.CSSProperties}>
       <TopBar />
       {recovery.offer ? (
         <div className="recovery" role="alert">

@@ -39,6 +39,24 @@ function showStep(stores: AppStores, view: StepView | undefined): void {
   if (!stores.view.get().autoRun) stores.runner.run();
 }
 
+/** The view settings a lesson step may change; what they were before the lesson is put back on leaving. */
+const STEP_VIEW_KEYS = [
+  'surfaceMode',
+  'logScale',
+  'curveLog',
+  'showUnits',
+  'showKinks',
+  'step',
+  'pinned',
+] as const;
+let viewBeforeLesson: Partial<ReturnType<AppStores['view']['get']>> | null = null;
+
+function rememberView(stores: AppStores): void {
+  if (viewBeforeLesson !== null) return;
+  const v = stores.view.get();
+  viewBeforeLesson = Object.fromEntries(STEP_VIEW_KEYS.map((k) => [k, v[k]]));
+}
+
 export interface LessonActions {
   open(lesson: Lesson, step?: number): void;
   goTo(lesson: Lesson, step: number): void;
@@ -52,6 +70,7 @@ export function useLessonActions(): LessonActions {
   return useMemo<LessonActions>(
     () => ({
       open(lesson, step = 0) {
+        rememberView(stores);
         stores.doc.replace(sceneAt(lesson, step), null);
         showStep(stores, lesson.steps[step]?.view);
       },
@@ -70,6 +89,9 @@ export function useLessonActions(): LessonActions {
       },
       leave() {
         replaceDraft(stores, withoutLesson(stores.doc.get().draft));
+        // Leaving a lesson gives the view back as it was (top-down, log scale, ... are the lesson's).
+        if (viewBeforeLesson) stores.view.set(viewBeforeLesson);
+        viewBeforeLesson = null;
       },
     }),
     [stores],

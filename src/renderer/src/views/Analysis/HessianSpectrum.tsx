@@ -58,7 +58,7 @@ export function HessianSpectrum() {
                 <button
                   type="button"
                   className={i === critIndex ? 'on' : ''}
-                  title={t('critical.pickHelp')}
+                  title={`${t('critical.pickHelp')} ${t(`glossary.critical.${c.kind}`, { defaultValue: '' })}`}
                   data-testid={`critical-${i}`}
                   onClick={() => view.set({ selectedCritical: i, selectedPoint: null })}
                 >
@@ -80,7 +80,7 @@ export function HessianSpectrum() {
                   <button
                     type="button"
                     className={a.label === selectedPoint ? 'on' : ''}
-                    title={t('critical.fullHelp')}
+                    title={`${t('critical.fullHelp')} ${t(`glossary.critical.${a.classification}`, { defaultValue: '' })}`}
                     data-testid={`analysis-${a.label}`}
                     onClick={() => view.set({ selectedPoint: a.label, selectedCritical: null })}
                   >

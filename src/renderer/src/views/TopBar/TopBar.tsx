@@ -92,7 +92,7 @@ export function TopBar() {
         ) : (
           <Select<PlaneKind>
             label={t('top.plane')}
-            help={t('top.planeHelp')}
+            help={`${t('top.planeHelp')} ${t(`glossary.plane.${plane}`, { defaultValue: '' })}`}
             value={plane ?? 'random'}
             options={PLANES.map((p) => ({ value: p, label: t(`plane.${p}`) }))}
             onChange={(v) => {
