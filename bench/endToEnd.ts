@@ -61,10 +61,14 @@ interface Measured {
   runs: number;
 }
 
-/** Runs the commands round-robin `repeats` times (a, b, a, b, ...). */
-function interleaved(commands: { label: string; command: string }[], repeats: number): Measured[] {
+/** Runs the commands round-robin `repeats` times (a, b, a, b, ...), after one untimed round if `warm`. */
+function interleaved(
+  commands: { label: string; command: string }[],
+  repeats: number,
+  warm = false,
+): Measured[] {
   const samples = commands.map(() => [] as Sample[]);
-  for (const c of commands) runLine(c.command); // warm: file cache, JIT-free but disk-warm starts
+  if (warm) for (const c of commands) runLine(c.command); // the file cache, for the short start-up commands
   for (let k = 0; k < repeats; k++)
     commands.forEach((c, i) => {
       const s = runLine(c.command);
@@ -122,14 +126,15 @@ const exactGrid = writeExperiment('grid-exact.json', {
   },
 });
 const denseGridN = 2000;
+const DENSE_H = quick ? 64 : 256;
 const denseGrid = writeExperiment('grid-dense.json', {
   ...gdDoc('dense', 1),
-  name: 'dense 1-64-1, N = 2,000',
+  name: `dense 1-${DENSE_H}-1, N = 2,000`,
   data: {
     target: { expr: 'sin(3*x) + 0.3*x^2' },
     train: { x: xs.slice(0, denseGridN), y: ys.slice(0, denseGridN) },
   },
-  model: { inputs: 1, hidden: [64], activation: 'relu' },
+  model: { inputs: 1, hidden: [DENSE_H], activation: 'relu' },
   landscape: {
     center: 'init',
     directions: { kind: 'random', seed: 7 },
@@ -138,13 +143,14 @@ const denseGrid = writeExperiment('grid-dense.json', {
   },
 });
 const INITS = quick ? 8 : 64;
+const CENSUS_STEPS = quick ? 200 : 1000;
 const census = writeExperiment('census.json', {
   relief: 1,
   name: 'census 1-16-1, N = 200',
   seed: 1,
   data: { target: { expr: 'sin(3*x)' }, train: { n: 200 } },
   model: { inputs: 1, hidden: [16], activation: 'tanh' },
-  runs: [{ name: 'gd', optimizer: { type: 'sgd', lr: 0.05 }, steps: 400 }],
+  runs: [{ name: 'gd', optimizer: { type: 'sgd', lr: 0.05 }, steps: CENSUS_STEPS }],
 });
 const out = (name: string) => path.join(work, name);
 const relief = (args: string) => `npm run -s relief -- ${args}`;
@@ -197,6 +203,7 @@ async function main(): Promise<void> {
       { label: 'relief validate (10,000 samples, 390 kB)', command: relief(`validate ${gdAuto}`) },
     ],
     quick ? 2 : 7,
+    true,
   );
   const floor = startup[0]!;
   tables.push(
@@ -261,11 +268,11 @@ async function main(): Promise<void> {
   const multi: { label: string; one: Measured; two: Measured }[] = [];
   for (const [label, args] of [
     [
-      `${GRID}x${GRID} dense grid (1-64-1, N = 2,000)`,
+      `${GRID}x${GRID} dense grid (1-${DENSE_H}-1, N = 2,000)`,
       `landscape ${denseGrid} --out ${out('grid.json')} --quiet`,
     ],
     [
-      `census, ${INITS} starts (1-16-1, 400 GD steps)`,
+      `census, ${INITS} starts (1-16-1, ${CENSUS_STEPS} GD steps)`,
       `census ${census} --inits ${INITS} --out ${out('census-out.json')} --quiet`,
     ],
   ] as const) {
