@@ -52,10 +52,13 @@ export interface ReliefApi {
   files: {
     /** Native open dialog; null if the user cancelled. An invalid file also gets a native dialog. */
     open(): Promise<OpenResult | null>;
-    /** Opens a file by path (drag-and-drop, Open Recent); same checks as `open`. */
+    /**
+     * Opens a file by path; same checks as `open`. The main process accepts only paths in Open Recent
+     * or already opened in this window (Open Recent, a file given on the command line).
+     */
     openPath(path: string): Promise<OpenResult>;
-    /** The file-system path of a dropped File (Electron's webUtils), or "" if it has none. */
-    pathForFile(file: File): string;
+    /** Opens a dropped or picked File from disk (its path resolved in the preload); null if it has none. */
+    openFile(file: File): Promise<OpenResult | null>;
     /** Saves atomically to `path` (or asks where when `path` is null). Null if the user cancelled. */
     save(experiment: unknown, path: string | null): Promise<SaveResult | null>;
     /** Saves derived data (JSON or CSV text) where the user chooses. */

@@ -6,6 +6,7 @@ export const INVOKE_CHANNELS = [
   'job:run',
   'file:open',
   'file:openPath',
+  'file:openDropped',
   'file:save',
   'file:export',
   'file:recent',

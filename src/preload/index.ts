@@ -29,7 +29,12 @@ const api: ReliefApi = {
   files: {
     open: () => invoke('file:open'),
     openPath: (path) => invoke('file:openPath', path),
-    pathForFile: (file) => webUtils.getPathForFile(file),
+    // The path of a real File the user dropped or picked, resolved here (the page never names it);
+    // a File made by script has no path and opens nothing.
+    openFile: async (file) => {
+      const path = webUtils.getPathForFile(file);
+      return path ? invoke('file:openDropped', path) : null;
+    },
     save: (experiment, path) => invoke('file:save', experiment, path),
     exportText: (name, text) => invoke('file:export', name, text),
     recent: () => invoke('file:recent'),

@@ -106,7 +106,7 @@ const PAGE_SCRIPT = `(() => {
     files: {
       open: () => invoke('file:open'),
       openPath: (path) => invoke('file:openPath', path),
-      pathForFile: () => '',
+      openFile: async () => null,
       save: (experiment, path) => invoke('file:save', experiment, path),
       exportText: (name, text) => invoke('file:export', name, text),
       recent: () => invoke('file:recent'),

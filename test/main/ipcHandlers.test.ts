@@ -74,7 +74,7 @@ describe('IPC handlers: files', () => {
     await writeFile(path, text(bad));
     const before = await stat(path);
     const bytes = await readFile(path);
-    const r = (await env.h.invoke['file:openPath'](ctx, path)) as OpenResult;
+    const r = (await env.h.invoke['file:openDropped'](ctx, path)) as OpenResult;
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.path)).toContain('data.train.n');
     expect(env.rec.problems).toHaveLength(1);
@@ -89,9 +89,20 @@ describe('IPC handlers: files', () => {
   it('a file that is not JSON is reported, not thrown', async () => {
     const path = join(env.sub, 'junk.json');
     await writeFile(path, '{ "relief": 1, ');
-    const r = (await env.h.invoke['file:openPath'](ctx, path)) as OpenResult;
+    const r = (await env.h.invoke['file:openDropped'](ctx, path)) as OpenResult;
     expect(r.ok).toBe(false);
     expect(env.rec.problems[0]).toMatch(/not valid JSON/);
+  });
+
+  it('openPath opens only files the user chose (Open Recent or opened before), never one the page names', async () => {
+    const path = join(env.sub, 'chosen.json');
+    await writeFile(path, text(contractExperiment));
+    await expect(env.h.invoke['file:openPath'](ctx, path)).rejects.toThrow(/only files in Open Recent/);
+    expect(env.rec.problems).toHaveLength(0);
+    env.rec.openPath = path;
+    expect(await env.h.invoke['file:open'](ctx)).toMatchObject({ ok: true });
+    expect(await env.h.invoke['file:openPath'](ctx, path)).toMatchObject({ ok: true });
+    await expect(env.h.invoke['file:openPath'](ctx, path, 'extra')).rejects.toThrow(/file:openPath/);
   });
 
   it('openPath accepts only absolute paths to .json files', async () => {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { clip } from '../clip';
-import { formatProblems, parseJsonText, validateExperiment } from './validate';
+import { formatProblems, jsonErrorWithoutContent, parseJsonText, validateExperiment } from './validate';
 
 export interface RecoveryCopy {
   experiment: unknown;
@@ -27,7 +27,7 @@ export function parseRecoveryCopy(text: string): RecoveryRead {
   try {
     value = parseJsonText(text);
   } catch (e) {
-    return { ok: false, reason: `not valid JSON (${clip((e as Error).message)})` };
+    return { ok: false, reason: `not valid JSON (${jsonErrorWithoutContent(e)})` };
   }
   const shape = copySchema.safeParse(value);
   if (!shape.success || shape.data.experiment === undefined)

@@ -126,12 +126,22 @@ export function parseJsonText(text: string): unknown {
   return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
+/**
+ * V8's JSON.parse message without the excerpt of the text it quotes ('Unexpected token 'h', "hello
+ * wor"... is not valid JSON'): a file that is not JSON may be anything (a key, a password file), and
+ * its content is never echoed back, only where it went wrong.
+ */
+export function jsonErrorWithoutContent(e: unknown): string {
+  const m = (e as Error).message ?? String(e);
+  return clip(m.replace(/,\s*".*is not valid JSON$/s, ' (not JSON)'), 120);
+}
+
 export function parseExperimentText(text: string): Validated {
   let value: unknown;
   try {
     value = parseJsonText(text);
   } catch (e) {
-    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${clip((e as Error).message)}` }] };
+    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${jsonErrorWithoutContent(e)}` }] };
   }
   return validateExperiment(value);
 }

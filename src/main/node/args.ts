@@ -1,7 +1,7 @@
 /** Checks of IPC arguments: everything from the renderer is untrusted input, typed `unknown`. */
 import { isAbsolute } from 'node:path';
 import { validateExperiment, formatProblems } from '../../core/experiment/validate';
-import { isJobKind } from '../../core/jobs/contract';
+import { isJobKind, parsePayload } from '../../core/jobs/contract';
 import type { Experiment } from '../../core/experiment/schema';
 
 export class InvalidArgument extends Error {
@@ -48,5 +48,7 @@ export function jobRequest(
     throw new InvalidArgument('job payload must be an object');
   const p = payload as Record<string, unknown>;
   experiment(p.experiment, 'payload.experiment');
+  // then the rest of the payload by its kind's schema (the job contract)
+  parsePayload(k, p);
   return { kind: k, payload: p };
 }

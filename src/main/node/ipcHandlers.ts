@@ -7,6 +7,7 @@ import type { JobOutcome, OpenResult, ProgressEvent, SaveResult } from '../../pr
 import type { EventChannel, InvokeChannel, SendChannel } from '../../preload/channels';
 import type { RunOptions } from '../../node/pool/workerPool';
 import * as check from './args';
+import { parseChannelArgs } from './channelArgs';
 import { openProblemMessage, readExperimentFile, saveExperimentFile } from '../../node/experimentFile';
 import type { SenderContext } from './ipcGuard';
 import { createProgressBatcher } from './progressBatcher';
@@ -143,31 +144,63 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     return { ok: true, path: target, name: basename(target) };
   }
 
+  const invoke: Record<InvokeChannel, Handler> = {
+    'job:run': (ctx, id, kind, payload) => runJob(ctx, id, kind, payload),
+    'file:open': async (ctx) => {
+      const path = await deps.dialogs.chooseOpenPath();
+      return path === null ? null : openPath(ctx.senderId, path);
+    },
+    // Only a file the user chose: one in Open Recent, one this window opened or saved before, or
+    // (next channel) one dropped on the window. Any other path from the renderer is refused.
+    'file:openPath': async (ctx, path) => {
+      const p = check.jsonPath(path);
+      if (!deps.recent.has(p) && !knownPaths.get(ctx.senderId)?.has(p))
+        throw new check.InvalidArgument(
+          'file:openPath opens only files in Open Recent or already opened in this window; use Open…',
+        );
+      return openPath(ctx.senderId, p);
+    },
+    // A dropped file: the preload resolves the path of a real File the user dropped (webUtils), so
+    // the page itself never names a path here.
+    'file:openDropped': async (ctx, path) => openPath(ctx.senderId, check.jsonPath(path)),
+    'file:save': (ctx, experiment, path) => save(ctx, experiment, path),
+    'file:export': (ctx, name, text) => exportText(ctx, name, text),
+    'file:recent': async () => deps.recent.entries,
+    'recovery:write': async (_ctx, experiment, name) => {
+      check.experiment(experiment);
+      await deps.recovery.write(experiment, check.str(name, 'name', 255));
+    },
+    'recovery:clear': () => deps.recovery.clear(),
+    'recovery:pending': () => deps.recovery.pending(),
+  };
+  const send: Record<SendChannel, Handler> = {
+    'job:cancel': (ctx, id) => running.get(key(ctx.senderId, check.jobId(id)))?.abort(),
+    'window:setDocument': (ctx, name, dirty) => {
+      if (typeof dirty !== 'boolean') throw new check.InvalidArgument('dirty must be a boolean');
+      deps.setDocument(ctx.senderId, check.str(name, 'name', 255), dirty);
+    },
+  };
+  /** Every handler behind its channel's argument schema (channelArgs.ts). */
+  const parsed = <C extends InvokeChannel | SendChannel>(
+    table: Record<C, Handler>,
+    wrap: (f: Handler) => Handler,
+  ): Record<C, Handler> =>
+    Object.fromEntries(
+      Object.entries<Handler>(table).map(([channel, handler]) => [
+        channel,
+        wrap((ctx, ...args) => handler(ctx, ...parseChannelArgs(channel as C, args))),
+      ]),
+    ) as Record<C, Handler>;
+
   return {
-    invoke: {
-      'job:run': (ctx, id, kind, payload) => runJob(ctx, id, kind, payload),
-      'file:open': async (ctx) => {
-        const path = await deps.dialogs.chooseOpenPath();
-        return path === null ? null : openPath(ctx.senderId, path);
-      },
-      'file:openPath': async (ctx, path) => openPath(ctx.senderId, check.jsonPath(path)),
-      'file:save': (ctx, experiment, path) => save(ctx, experiment, path),
-      'file:export': (ctx, name, text) => exportText(ctx, name, text),
-      'file:recent': async () => deps.recent.entries,
-      'recovery:write': async (_ctx, experiment, name) => {
-        check.experiment(experiment);
-        await deps.recovery.write(experiment, check.str(name, 'name', 255));
-      },
-      'recovery:clear': () => deps.recovery.clear(),
-      'recovery:pending': () => deps.recovery.pending(),
-    },
-    send: {
-      'job:cancel': (ctx, id) => running.get(key(ctx.senderId, check.jobId(id)))?.abort(),
-      'window:setDocument': (ctx, name, dirty) => {
-        if (typeof dirty !== 'boolean') throw new check.InvalidArgument('dirty must be a boolean');
-        deps.setDocument(ctx.senderId, check.str(name, 'name', 255), dirty);
-      },
-    },
+    // an invoke answers a refused message as a rejected promise, like any other failure
+    invoke: parsed(
+      invoke,
+      (f) =>
+        async (ctx, ...args) =>
+          f(ctx, ...args),
+    ),
+    send: parsed(send, (f) => f),
     openPath,
     cancelAll(senderId) {
       for (const [k, ac] of running) if (k.startsWith(`${senderId}:`)) ac.abort();

@@ -25,8 +25,7 @@ export function createElectronPlatform(api: ReliefApi): Platform {
   };
   api.files.onOpened((r) => opened.emit(track(r)));
   installDropTarget((file) => {
-    const path = api.files.pathForFile(file);
-    if (path) void api.files.openPath(path).then((r) => opened.emit(track(r)));
+    void api.files.openFile(file).then((r) => r && opened.emit(track(r)));
   });
 
   return {
@@ -36,10 +35,9 @@ export function createElectronPlatform(api: ReliefApi): Platform {
       return r ? track(r) : null;
     },
     async openFile(file) {
-      const path = api.files.pathForFile(file);
-      if (!path)
-        return { ok: false, name: file.name, problems: [{ path: '', message: 'not a file on disk' }] };
-      return track(await api.files.openPath(path));
+      const r = await api.files.openFile(file);
+      if (!r) return { ok: false, name: file.name, problems: [{ path: '', message: 'not a file on disk' }] };
+      return track(r);
     },
     onOpened: opened.add,
     recent: () => api.files.recent(),
