@@ -12,7 +12,7 @@ import { nebSpecSchema, type NebJobResult } from '../analysis/nebJob';
 import type { FoundCritical } from '../analysis/saddlesJob';
 import type { Experiment, ExperimentInput } from '../experiment/schema';
 import { formatPath, validateExperiment } from '../experiment/validate';
-import type { SliceCoarse, SliceParts, SliceRows } from '../landscape/slice';
+import type { SliceParts, SliceRows } from '../landscape/slice';
 import type { PlaneResult } from '../landscape/sliceJobs';
 import type { BasinsResult, SurfaceCriticalResult } from '../surface/surfaceJobs';
 import { basinsPayloadSchema, surfaceCriticalPayloadSchema } from '../surface/surfaceJobs';
@@ -69,8 +69,6 @@ export const jobPayloads = {
   train: z.strictObject({ experiment: experimentField, run: runName }),
   /** Resolve the plane of the experiment's landscape section (trains the runs it needs but is not given). */
   slicePlane: z.strictObject({ experiment: experimentField, runs: runSnapshots.optional() }),
-  /** A quick preview of the grid on a resolved plane (every s-th row and column). */
-  sliceCoarse: z.strictObject({ experiment: experimentField, plane: planeSchema }),
   /** Loss on the grid rows [start, end) of a resolved plane. */
   sliceRows: z.strictObject({ experiment: experimentField, plane: planeSchema, rows: rowRange }),
   /** What follows the grid: the 1-D line, projected paths, critical points and plateaus. */
@@ -121,7 +119,6 @@ export type Payload<K extends JobKind> = z.output<(typeof jobPayloads)[K]>;
 export interface JobResults {
   train: RunResult;
   slicePlane: PlaneResult;
-  sliceCoarse: SliceCoarse | null;
   sliceRows: SliceRows & { status: 'ok' | 'cancelled' };
   sliceFinish: SliceParts;
   analyze: AnalysisResult;
@@ -136,7 +133,6 @@ export interface JobResults {
 export interface JobProgress {
   train: RunProgress;
   slicePlane: undefined;
-  sliceCoarse: undefined;
   sliceRows: SliceRows;
   sliceFinish: undefined;
   analyze: undefined;

@@ -6,7 +6,7 @@ import { analyzeJob } from '../analysis/analyzeJob';
 import { censusJob } from '../analysis/censusJob';
 import { nebJob } from '../analysis/nebJob';
 import { saddlesJob } from '../analysis/saddlesJob';
-import { sliceCoarseJob, sliceFinishJob, slicePlaneJob, sliceRowsJob } from '../landscape/sliceJobs';
+import { sliceFinishJob, slicePlaneJob, sliceRowsJob } from '../landscape/sliceJobs';
 import { basinsJob, surfaceCriticalJob } from '../surface/surfaceJobs';
 import type { JobKind } from './contract';
 import { trainJob } from './trainJob';
@@ -16,7 +16,6 @@ import type { JobDef } from './types';
 export const jobs: { readonly [K in JobKind]: JobDef<K> } = {
   train: trainJob,
   slicePlane: slicePlaneJob,
-  sliceCoarse: sliceCoarseJob,
   sliceRows: sliceRowsJob,
   sliceFinish: sliceFinishJob,
   analyze: analyzeJob,

@@ -1,14 +1,13 @@
 /**
- * The slice as four jobs, so a coordinator can spread one slice over a pool and stream it:
- * `slicePlane` resolves the plane (training runs it needs but was not given), `sliceCoarse` a quick
- * preview, `sliceRows` a block of grid rows, `sliceFinish` the line, projected paths, critical points and
- * plateaus of the assembled grid. Each reads the experiment's `landscape` section.
+ * The slice as three jobs, so a coordinator can spread one slice over a pool and stream it:
+ * `slicePlane` resolves the plane (training runs it needs but was not given), `sliceRows` a block of grid
+ * rows, `sliceFinish` the line, projected paths, critical points and plateaus of the assembled grid. Each reads the experiment's `landscape` section.
  */
 import { defineJob } from '../jobs/types';
 import { setUp } from '../setup';
 import { gridAxes, landscapeOf, resolvePlane, type Plane } from './plane';
 import type { RunSnapshot } from './points';
-import { coarseGrid, computeRows, ensureRuns, finishSlice } from './slice';
+import { computeRows, ensureRuns, finishSlice } from './slice';
 
 export interface PlaneResult extends Plane {
   alpha: Float64Array<ArrayBuffer>;
@@ -32,14 +31,6 @@ export const slicePlaneJob = defineJob({
     const trained: Record<string, RunSnapshot> = {};
     for (const [name, snap] of runs) if (!(name in given)) trained[name] = snap;
     return { ...plane, alpha: alphas, beta: betas, directions: info, trained };
-  },
-});
-
-export const sliceCoarseJob = defineJob({
-  kind: 'sliceCoarse',
-  run: async (payload) => {
-    const setup = setUp(payload.experiment);
-    return coarseGrid(setup, landscapeOf(setup), payload.plane);
   },
 });
 

@@ -43,6 +43,7 @@ export type PipelineEvent =
 
 export interface PipelineResult {
   status: 'ok' | 'cancelled';
+  /** The trained runs, in the document's order. */
   runs: Map<string, RunResult>;
   /** Runs whose job failed, with the error (the rest of the plan went on without them). */
   runErrors: Map<string, Error>;
@@ -234,6 +235,16 @@ export function runPlan(
     return result;
   }
 
+  /** The trained runs in the document's order (they finish in any order). */
+  const inOrder = () => {
+    const out = new Map<string, RunResult>();
+    for (const r of e.runs) {
+      const got = runs.get(r.name);
+      if (got) out.set(r.name, got);
+    }
+    return out;
+  };
+
   async function all(): Promise<PipelineResult> {
     if (plan.provisional) provisional().catch(() => undefined); // a preview only: the real slice follows
     try {
@@ -242,7 +253,7 @@ export function runPlan(
       const a = await analysis();
       const status =
         cancelled || [...runs.values()].some((r) => r.status === 'cancelled') ? 'cancelled' : 'ok';
-      return { status, runs, runErrors, slice: s, analysis: a };
+      return { status, runs: inOrder(), runErrors, slice: s, analysis: a };
     } catch (err) {
       if (!(err instanceof Cancelled) && !cancelled) {
         // A failed stage stops the rest: nothing still running would be used.
@@ -251,7 +262,7 @@ export function runPlan(
         throw err;
       }
       await Promise.allSettled(trained.values());
-      return { status: 'cancelled', runs, runErrors, slice: null, analysis: null };
+      return { status: 'cancelled', runs: inOrder(), runErrors, slice: null, analysis: null };
     }
   }
 
