@@ -119,7 +119,8 @@ export function symmetryReport(spec: NetworkSpec, p: Float64Array, data: Dataset
             for (let i = 0; i < ly.fanIn; i++) t[ly.w + i * h + m] = p[ly.w + i * h + k]!;
             t[ly.b + m] = p[ly.b + k]!;
             for (let o = 0; o < next.fanOut; o++)
-              t[next.w + k * next.fanOut + o] -= p[next.w + m * next.fanOut + o]!;
+              t[next.w + k * next.fanOut + o] =
+                t[next.w + k * next.fanOut + o]! - p[next.w + m * next.fanOut + o]!;
             return t;
           });
         }

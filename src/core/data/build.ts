@@ -105,7 +105,7 @@ export function buildData(e: NetworkExperiment): ExperimentData {
   const classes = t !== undefined && 'classes' in t;
   if (e.data.noise > 0 && !classes) {
     const rng = createRng(e.seed, 'noise');
-    for (let i = 0; i < train.y.length; i++) train.y[i] += e.data.noise * rng.normal();
+    for (let i = 0; i < train.y.length; i++) train.y[i] = train.y[i]! + e.data.noise * rng.normal();
   }
   const test = e.data.test ? buildSet(e, e.data.test, 'test', teacher) : null;
   for (const [name, d] of [

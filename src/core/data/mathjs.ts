@@ -17,15 +17,17 @@ import {
   SymbolNodeDependencies,
 } from 'mathjs';
 
+// mathjs declares these by destructuring a Record<string, FactoryFunctionMap>, so to the type checker each
+// may be undefined; every one of them exists.
 const build = () =>
   create({
-    parseDependencies,
-    derivativeDependencies,
-    ConstantNodeDependencies,
-    FunctionNodeDependencies,
-    OperatorNodeDependencies,
-    ParenthesisNodeDependencies,
-    SymbolNodeDependencies,
+    parseDependencies: parseDependencies!,
+    derivativeDependencies: derivativeDependencies!,
+    ConstantNodeDependencies: ConstantNodeDependencies!,
+    FunctionNodeDependencies: FunctionNodeDependencies!,
+    OperatorNodeDependencies: OperatorNodeDependencies!,
+    ParenthesisNodeDependencies: ParenthesisNodeDependencies!,
+    SymbolNodeDependencies: SymbolNodeDependencies!,
   });
 type Instance = ReturnType<typeof build>;
 let instance: Instance | undefined;

@@ -30,12 +30,12 @@ export function teacherWeights(t: TeacherSpec, inputs: number, experimentSeed: n
       for (const u of cols) {
         let dot = 0;
         for (let i = 0; i < inputs; i++) dot += u[i]! * v[i]!;
-        for (let i = 0; i < inputs; i++) v[i] -= dot * u[i]!;
+        for (let i = 0; i < inputs; i++) v[i] = v[i]! - dot * u[i]!;
       }
     let norm = 0;
     for (let i = 0; i < inputs; i++) norm += v[i]! * v[i]!;
     norm = Math.sqrt(norm);
-    for (let i = 0; i < inputs; i++) v[i] /= norm;
+    for (let i = 0; i < inputs; i++) v[i] = v[i]! / norm;
     cols.push(v);
   }
   const weights = new Float64Array(inputs * k);

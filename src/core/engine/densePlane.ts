@@ -37,9 +37,9 @@ export function denseLossPlane(
       const beta = plane.betas[i]!;
       for (let j = 0; j < cols; j++) {
         planePoint(plane, plane.alphas[j]!, beta, p);
-        out[i * cols + j] += net.loss(p, xs, ys) * m;
+        out[i * cols + j] = out[i * cols + j]! + net.loss(p, xs, ys) * m;
       }
     }
   }
-  for (let k = from; k < to; k++) out[k] /= n;
+  for (let k = from; k < to; k++) out[k] = out[k]! / n;
 }

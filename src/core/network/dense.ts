@@ -172,12 +172,12 @@ function scaleByDerivative(
       for (let k = 0; k < n; k++) if (!(z[k]! > 0)) d[k] = 0;
       return;
     case 'leakyRelu':
-      for (let k = 0; k < n; k++) if (!(z[k]! > 0)) d[k] *= slope;
+      for (let k = 0; k < n; k++) if (!(z[k]! > 0)) d[k] = d[k]! * slope;
       return;
     case 'linear':
       return;
     default:
-      for (let k = 0; k < n; k++) d[k] *= act.df(z[k]!, slope);
+      for (let k = 0; k < n; k++) d[k] = d[k]! * act.df(z[k]!, slope);
   }
 }
 
@@ -212,7 +212,7 @@ function createDeepKernel(spec: NetworkSpec, layout: Layout, act: Activation, lo
           const v = ain[r * fi + i]!;
           if (v === 0) continue;
           const wo = ly.w + i * fo;
-          for (let j = 0; j < fo; j++) zl[zo + j] += v * p[wo + j]!;
+          for (let j = 0; j < fo; j++) zl[zo + j] = zl[zo + j]! + v * p[wo + j]!;
         }
       }
       if (l === L) a[l]!.set(zl.subarray(0, m * fo));
@@ -274,12 +274,12 @@ function createDeepKernel(spec: NetworkSpec, layout: Layout, act: Activation, lo
           const ain = a[l - 1]!;
           for (let r = 0; r < m; r++) {
             const dro = r * fo;
-            for (let j = 0; j < fo; j++) grad[ly.b + j] += dl[dro + j]!;
+            for (let j = 0; j < fo; j++) grad[ly.b + j] = grad[ly.b + j]! + dl[dro + j]!;
             for (let i = 0; i < fi; i++) {
               const v = ain[r * fi + i]!;
               if (v === 0) continue;
               const wo = ly.w + i * fo;
-              for (let j = 0; j < fo; j++) grad[wo + j] += v * dl[dro + j]!;
+              for (let j = 0; j < fo; j++) grad[wo + j] = grad[wo + j]! + v * dl[dro + j]!;
             }
           }
           if (l > 1) {

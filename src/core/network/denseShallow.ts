@@ -272,8 +272,8 @@ function pwl1(hidden: number, slope: number): ShallowKernel {
       }
       for (let j = 0; j < H; j++) {
         const m = mask[j]!;
-        G1[j] += T1[m]!;
-        G0[j] += T0[m]!;
+        G1[j] = G1[j]! + T1[m]!;
+        G0[j] = G0[j]! + T0[m]!;
       }
     }
     for (; i < i1; i++) {
@@ -290,19 +290,19 @@ function pwl1(hidden: number, slope: number): ShallowKernel {
       for (let j = 0; j < H; j++) {
         const z0 = p[oB + j]! + x0 * p[j]!;
         const a0 = z0 > 0 ? d0 : s * d0;
-        G1[j] += a0 * x0;
-        G0[j] += a0;
+        G1[j] = G1[j]! + a0 * x0;
+        G0[j] = G0[j]! + a0;
       }
     }
-    g[oC] += gc;
+    g[oC] = g[oC]! + gc;
     // act(z) = act'(z)·z on both sides, so Σ d·act(z) = b·Σ d·act' + w·Σ d·act'·x.
     for (let j = 0; j < H; j++) {
       const v = p[oV + j]!;
       const g0 = G0[j]!;
       const g1 = G1[j]!;
-      g[j] += v * g1;
-      g[oB + j] += v * g0;
-      g[oV + j] += p[j]! * g1 + p[oB + j]! * g0;
+      g[j] = g[j]! + v * g1;
+      g[oB + j] = g[oB + j]! + v * g0;
+      g[oV + j] = g[oV + j]! + p[j]! * g1 + p[oB + j]! * g0;
     }
     return sum;
   }
@@ -429,13 +429,13 @@ function pwl2(H: number, s: number): ShallowKernel {
         const a0 = z0 > 0 ? d0 : s * d0;
         const a1 = z1 > 0 ? d1 : s * d1;
         const v = p[oV + j]!;
-        g[j] += v * (a0 * xa0 + a1 * xa1);
-        g[oW2 + j] += v * (a0 * xb0 + a1 * xb1);
-        g[oB + j] += v * (a0 + a1);
-        g[oV + j] += a0 * z0 + a1 * z1;
+        g[j] = g[j]! + v * (a0 * xa0 + a1 * xa1);
+        g[oW2 + j] = g[oW2 + j]! + v * (a0 * xb0 + a1 * xb1);
+        g[oB + j] = g[oB + j]! + v * (a0 + a1);
+        g[oV + j] = g[oV + j]! + a0 * z0 + a1 * z1;
       }
     }
-    g[oC] += gc;
+    g[oC] = g[oC]! + gc;
     return sum;
   }
 
@@ -500,13 +500,13 @@ function smooth(inputs: 1 | 2, H: number, act: Activation, slope: number): Shall
           const zj = z[j]!;
           const a = dd * df(zj, slope);
           const v = p[oV + j]!;
-          g[j] += v * a * xa;
-          if (d === 2) g[H + j] += v * a * xb;
-          g[oB + j] += v * a;
-          g[oV + j] += dd * f(zj, slope);
+          g[j] = g[j]! + v * a * xa;
+          if (d === 2) g[H + j] = g[H + j]! + v * a * xb;
+          g[oB + j] = g[oB + j]! + v * a;
+          g[oV + j] = g[oV + j]! + dd * f(zj, slope);
         }
       }
-      g[oC] += gc;
+      g[oC] = g[oC]! + gc;
       return sum;
     },
   };

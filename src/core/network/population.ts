@@ -119,7 +119,7 @@ export function createPopulationLoss(d: number, n: number, teacher: Float64Array
     if (!geometry(a, b)) return;
     const c1 = (factor * pair.nb * pair.sin) / TWO_PI;
     const c2 = (factor * (Math.PI - pair.theta)) / TWO_PI;
-    for (let i = 0; i < d; i++) out[i] += c1 * abar[i]! + c2 * b[i]!;
+    for (let i = 0; i < d; i++) out[i] = out[i]! + c1 * abar[i]! + c2 * b[i]!;
   }
 
   /** out += factor·A(a; b)·r. */
@@ -130,7 +130,7 @@ export function createPopulationLoss(d: number, n: number, teacher: Float64Array
     normals();
     const ar = dot(abar, r);
     const ur = dot(u, r);
-    for (let i = 0; i < d; i++) out[i] += c * (r[i]! - abar[i]! * ar + u[i]! * ur);
+    for (let i = 0; i < d; i++) out[i] = out[i]! + c * (r[i]! - abar[i]! * ar + u[i]! * ur);
   }
 
   /** out += factor·C(a, b)·r. */
@@ -141,7 +141,7 @@ export function createPopulationLoss(d: number, n: number, teacher: Float64Array
     const c1 = (factor * pair.sin) / TWO_PI;
     const br = dot(bbar, r);
     const sr = dot(s, r);
-    for (let i = 0; i < d; i++) out[i] += c0 * r[i]! + c1 * (abar[i]! * br + u[i]! * sr);
+    for (let i = 0; i < d; i++) out[i] = out[i]! + c0 * r[i]! + c1 * (abar[i]! * br + u[i]! * sr);
   }
 
   function load(w: Float64Array, into: Float64Array[]): void {

@@ -104,8 +104,8 @@ export function createDenseCurvature(spec: NetworkSpec): DenseCurvature {
             const rx = l === 1 ? 0 : rain[r * fi + i]!;
             const wo = ly.w + i * fo;
             for (let j = 0; j < fo; j++) {
-              zl[zo + j] += x * p[wo + j]!;
-              rzl[zo + j] += rx * p[wo + j]! + x * v[wo + j]!;
+              zl[zo + j] = zl[zo + j]! + x * p[wo + j]!;
+              rzl[zo + j] = rzl[zo + j]! + rx * p[wo + j]! + x * v[wo + j]!;
             }
           }
         }
@@ -155,12 +155,12 @@ export function createDenseCurvature(spec: NetworkSpec): DenseCurvature {
         const withRa = hessian && l > 1;
         for (let r = 0; r < m; r++) {
           const dro = r * fo;
-          for (let j = 0; j < fo; j++) out[ly.b + j] += rdl[dro + j]!;
+          for (let j = 0; j < fo; j++) out[ly.b + j] = out[ly.b + j]! + rdl[dro + j]!;
           for (let i = 0; i < fi; i++) {
             const x = ain[r * fi + i]!;
             const rx = withRa ? rain[r * fi + i]! : 0;
             const wo = ly.w + i * fo;
-            for (let j = 0; j < fo; j++) out[wo + j] += x * rdl[dro + j]! + rx * dl[dro + j]!;
+            for (let j = 0; j < fo; j++) out[wo + j] = out[wo + j]! + x * rdl[dro + j]! + rx * dl[dro + j]!;
           }
         }
         if (l > 1) {

@@ -160,13 +160,13 @@ export function createShallowWasm(inputs: 1 | 2, H: number, s: number): ShallowK
       let gv = p[oB + j]! * g0;
       for (let q = 0; q < inputs; q++) {
         const gq = mem[oG + (q + 1) * H + j]!;
-        g[q * H + j] += v * gq;
+        g[q * H + j] = g[q * H + j]! + v * gq;
         gv += p[q * H + j]! * gq;
       }
-      g[oB + j] += v * g0;
-      g[oV + j] += gv;
+      g[oB + j] = g[oB + j]! + v * g0;
+      g[oV + j] = g[oV + j]! + gv;
     }
-    g[oC] += mem[oSum]!;
+    g[oC] = g[oC]! + mem[oSum]!;
     return sum;
   }
 
