@@ -83,7 +83,7 @@ const refused: [string, unknown, string[]][] = [
   [
     'a target not finite at a sample',
     { ...base, data: { target: { expr: '1/x' }, train: { n: 3, sampling: 'grid' } } },
-    ['data.target', 'not finite'],
+    ['data.target', 'must be finite'],
   ],
   [
     'targets near 1e308',
