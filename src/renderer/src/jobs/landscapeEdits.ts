@@ -16,7 +16,8 @@ export function withPicture(draft: ExperimentInput): ExperimentInput {
 }
 
 export function planeKindOf(e: Experiment | null): PlaneKind | null {
-  return e?.landscape?.directions.kind ?? null;
+  // Without a landscape section the picture is core's default landscape (what the pipeline fills in).
+  return e ? (e.landscape ?? defaultLandscape(e)).directions.kind : null;
 }
 
 /** Switch the slice to another kind of plane (the document's own directions of that kind are kept). */

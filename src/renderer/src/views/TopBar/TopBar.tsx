@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
 import { LessonsButton } from '../../lessons/LessonsButton';
 import { useApp, useDoc, useResults, useView } from '../../state/AppContext';
+import { defaultOf } from '../../../../core/experiment/defaults';
+import { landscapeSchema } from '../../../../core/experiment/landscapeSchema';
 import type { PlaneKind } from '../../../../core/pipeline/plan';
 import { planeKindOf, setPlaneKind } from '../../jobs/landscapeEdits';
 import { Select, Toggle } from '../common/controls';
@@ -93,7 +95,7 @@ export function TopBar() {
           <Select<PlaneKind>
             label={t('top.plane')}
             help={`${t('top.planeHelp')} ${t(`glossary.plane.${plane}`, { defaultValue: '' })}`}
-            value={plane ?? 'random'}
+            value={plane ?? defaultOf(landscapeSchema.shape.directions)!.kind}
             options={PLANES.map((p) => ({ value: p, label: t(`plane.${p}`) }))}
             onChange={(v) => {
               // The plane is the document's (landscape.directions): an edit, then the slice again.
