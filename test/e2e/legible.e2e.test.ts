@@ -6,9 +6,15 @@
  * - at 1024x700, 1280x800 and 1920x1080, light and dark, English and Chinese, nothing is cut off (no
  *   horizontal overflow, every top-bar button inside the window) and a screenshot of each is saved to
  *   docs/screens/ (looked at by a person before committing);
- * - an exported PNG carries its key below the plot.
+ * - an exported PNG carries its key below the plot;
+ * - dragging the start point on the top-down map re-runs every run from the dropped point, and the runs
+ *   match the CLI run of the same document.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,12 +23,18 @@ import { launchChromium, openApp, webUrl } from './harness';
 import { untranslated } from './untranslated';
 
 interface Stores {
-  doc: { get(): { draft: { runs: { name: string }[] }; revision: number } };
+  doc: { get(): { draft: { runs: { name: string }[]; model: { start?: number[] } }; revision: number } };
   view: { set(patch: Record<string, unknown>): void };
   results: {
     get(): {
-      runs: { phase: string }[];
-      slice: { alpha: ArrayLike<number>; rowsDone: number } | null;
+      runs: {
+        name: string;
+        phase: string;
+        loss: ArrayLike<number>;
+        filled: number;
+        snapshots: ArrayLike<number>[];
+      }[];
+      slice: { alpha: ArrayLike<number>; beta: ArrayLike<number>; rowsDone: number } | null;
       progress: unknown;
       revision: number;
     };
@@ -168,6 +180,97 @@ describe('layout and screenshots', () => {
         }
       }
     }
+    expect(app.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('direct manipulation', () => {
+  it('dragging the start point re-runs every run from there, matching a CLI run from the dropped point', async () => {
+    const app = await openApp(browser);
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('use-surface').click();
+    await page.getByTestId('surface-himmelblau').click();
+    await settled(page);
+    await page.evaluate(() => window.__reliefStores.view.set({ surfaceMode: 'top' }));
+    const read = () =>
+      page.evaluate(() => {
+        const r = window.__reliefStores.results.get();
+        const s = r.slice!;
+        return {
+          starts: r.runs.map((x) => Array.from(x.snapshots[0]!)),
+          ends: r.runs.map((x) => Array.from(x.snapshots[x.snapshots.length - 1]!)),
+          losses: r.runs.map((x) => x.loss[x.filled - 1]!),
+          a: [s.alpha[0]!, s.alpha[s.alpha.length - 1]!],
+          b: [s.beta[0]!, s.beta[s.beta.length - 1]!],
+        };
+      });
+    const before = await read();
+    const canvas = page.getByTestId('surface-top');
+    await expect.poll(() => canvas.getAttribute('data-box')).toBeTruthy();
+    const at = async (alpha: number, beta: number): Promise<[number, number]> => {
+      const r = (await canvas.boundingBox())!;
+      const [x, y, w, h] = (await canvas.getAttribute('data-box'))!.split(',').map(Number) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      return [
+        r.x + x + ((alpha - before.a[0]!) / (before.a[1]! - before.a[0]!)) * w,
+        r.y + y + (1 - (beta - before.b[0]!) / (before.b[1]! - before.b[0]!)) * h,
+      ];
+    };
+    const start = before.starts[0]!;
+    const target = [start[0]! + 0.8, start[1]! - 0.6];
+    const [sx, sy] = await at(start[0]!, start[1]!);
+    const [tx, ty] = await at(target[0]!, target[1]!);
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    await page.mouse.move((sx + tx) / 2, (sy + ty) / 2, { steps: 4 });
+    await page.mouse.move(tx, ty, { steps: 4 });
+    await page.mouse.up();
+    await expect
+      .poll(() => page.evaluate(() => window.__reliefStores.doc.get().draft.model.start ?? null))
+      .not.toBeNull();
+    await settled(page);
+    const after = await read();
+    const dropped = (await page.evaluate(() => window.__reliefStores.doc.get().draft.model.start))!;
+    console.log(
+      `start ${JSON.stringify(start)} -> dropped ${JSON.stringify(dropped)} (aimed at ${JSON.stringify(target)})`,
+    );
+    // Dropped where the pointer was released (within a pixel of the plane), and every run starts there.
+    expect(Math.abs(dropped[0]! - target[0]!)).toBeLessThan(0.03);
+    expect(Math.abs(dropped[1]! - target[1]!)).toBeLessThan(0.03);
+    for (const s of after.starts) expect(s).toEqual(dropped);
+    // The paths moved: different ends than before (Himmelblau has four minima; at least one run changes).
+    expect(after.ends).not.toEqual(before.ends);
+    // And they are the CLI's runs of the same document.
+    const draft = await page.evaluate(() => window.__reliefStores.doc.get().draft);
+    const dir = await mkdtemp(join(tmpdir(), 'relief-drag-'));
+    await writeFile(join(dir, 'dropped.relief.json'), JSON.stringify(draft));
+    await promisify(execFile)(
+      process.execPath,
+      [
+        resolve(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'),
+        resolve(import.meta.dirname, '../../src/cli/main.ts'),
+        'run',
+        join(dir, 'dropped.relief.json'),
+        '--out',
+        join(dir, 'dropped.results.json'),
+      ],
+      { timeout: 120_000 },
+    );
+    const cli = JSON.parse(readFileSync(join(dir, 'dropped.results.json'), 'utf8')) as {
+      runs: { name: string; loss: number[] }[];
+    };
+    cli.runs.forEach((r, i) => {
+      const ui = after.losses[i]!;
+      const mine = r.loss[r.loss.length - 1]!;
+      console.log(`${r.name}: UI final loss ${ui}, CLI ${mine}`);
+      expect(Math.abs(ui - mine)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(mine)));
+    });
     expect(app.errors).toEqual([]);
     await page.close();
   });

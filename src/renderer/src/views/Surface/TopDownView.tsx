@@ -16,6 +16,7 @@ import { drawContourLabels } from './contourLabels';
 import { drawPathArrows } from './pathArrows';
 import { criticalSymbol, drawSymbol } from './textSprite';
 import { useSliceDerived } from './useSliceDerived';
+import { useStartDrag } from './useStartDrag';
 import { useSurfaceDecor } from './useSurfaceDecor';
 
 const PAD = { l: 66, r: 84, t: 12, b: 38 };
@@ -93,6 +94,8 @@ export function TopDownView() {
     const bx = PAD.l + (availW - bw) / 2;
     const b = { x: bx, y: PAD.t + (availH - bh) / 2, w: bw, h: bh };
     box.current = b;
+    // Where the map is drawn, for tests that press on a point of it (plane coordinates map linearly).
+    canvas.dataset.box = [b.x, b.y, b.w, b.h].join(',');
     const px = (a: number) => b.x + ((mapping.x(a) + 1) / 2) * b.w;
     const py = (be: number) => b.y + (1 - (mapping.z(be) + 1) / 2) * b.h;
     ctx.imageSmoothingEnabled = true;
@@ -206,6 +209,13 @@ export function TopDownView() {
     ctx.fillText(nameB, 6, b.y + b.h / 2);
   }, [derived, image, size, showContours, arrows, step, hover, pinned, selected, colors, theme, ref, band]);
 
+  const toScreen = (p: { alpha: number; beta: number }): [number, number] => {
+    const b = box.current;
+    const m = derived!.mapping;
+    return [b.x + ((m.x(p.alpha) + 1) / 2) * b.w, b.y + (1 - (m.z(p.beta) + 1) / 2) * b.h];
+  };
+  const drag = useStartDrag(derived, (e) => toPlane(e), toScreen);
+
   const toPlane = (e: React.MouseEvent) => {
     if (!derived) return null;
     const r = (e.target as HTMLCanvasElement).getBoundingClientRect();
@@ -223,9 +233,13 @@ export function TopDownView() {
         data-testid="surface-top"
         role="img"
         aria-label={t('surface.topLabel')}
-        onPointerMove={(e) => view.set({ hover: toPlane(e) })}
+        data-start-drag="true"
+        onPointerDown={drag.onPointerDown}
+        onPointerUp={drag.onPointerUp}
+        onPointerMove={(e) => drag.onPointerMove(e) || view.set({ hover: toPlane(e) })}
         onPointerLeave={() => view.set({ hover: null })}
         onClick={(e) => {
+          if (drag.consumeDrag()) return;
           const p = toPlane(e);
           if (!p || !derived) return;
           const m = derived.mapping;
