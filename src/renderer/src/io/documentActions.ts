@@ -3,6 +3,7 @@
  * in a browser). The one place the document meets files: opened documents replace the draft, saves
  * clear the unsaved marker.
  */
+import i18next from 'i18next';
 import type { ExperimentInput } from '../../../core/experiment/schema';
 import { experimentWithResults } from '../lib/exportData';
 import { exportBase, exportFileName } from '../lib/exportNames';
@@ -14,12 +15,22 @@ export function baseName(s: AppStores): string {
   return exportBase(s.doc.get().fileName, s.doc.get().draft.name);
 }
 
+/**
+ * Unsaved edits are never dropped silently: New, Open and a dropped file ask first (closing the window
+ * asks too: the main process in Electron, beforeunload in a browser).
+ */
+export function mayDiscard(s: AppStores): boolean {
+  return !s.doc.get().dirty || window.confirm(i18next.t('file.discardConfirm'));
+}
+
 export function newDocument(s: AppStores, platform: Platform): void {
+  if (!mayDiscard(s)) return;
   platform.newDocument();
   s.doc.replace(defaultExperiment());
 }
 
 export async function openDocument(s: AppStores, platform: Platform): Promise<void> {
+  if (!mayDiscard(s)) return;
   const outcome = await platform.open();
   if (outcome?.ok) s.doc.replace(outcome.experiment as ExperimentInput, outcome.name);
 }

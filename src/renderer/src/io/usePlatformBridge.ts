@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { ExperimentInput } from '../../../core/experiment/schema';
 import { getPlatform, type MenuCommand, type RecoveryOffer } from '../platform';
 import type { AppStores } from '../state/AppContext';
-import { exportResults, newDocument, openDocument, saveDocument } from './documentActions';
+import { exportResults, mayDiscard, newDocument, openDocument, saveDocument } from './documentActions';
 
 const RECOVERY_MS = 2000;
 
@@ -34,7 +34,7 @@ export function usePlatformBridge(s: AppStores): {
         );
     });
     const unsubOpened = platform.onOpened((o) => {
-      if (o.ok) s.doc.replace(o.experiment as ExperimentInput, o.name);
+      if (o.ok && mayDiscard(s)) s.doc.replace(o.experiment as ExperimentInput, o.name);
     });
     const commands: Partial<Record<MenuCommand, () => void>> = {
       new: () => newDocument(s, platform),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CsvError, parseSamplesCsv, type CsvSamples } from '../../../../core/data/samplesCsv';
 import { useApp, useDoc } from '../../state/AppContext';
+import { defaultExperiment } from '../../state/defaultExperiment';
 
 export function CsvImport() {
   const { t } = useTranslation();
@@ -34,6 +35,8 @@ export function CsvImport() {
               d.model.inputs = samples.inputs;
               d.data.train = { x: samples.x, y: samples.y };
               delete d.data.test;
+              // The samples are the data now: no formula or preset is drawn or highlighted beside them.
+              delete d.data.target;
             });
             setMessage(t('target.csvLoaded', { n: samples.y.length, name: file.name }));
             e.target.value = '';
@@ -44,7 +47,13 @@ export function CsvImport() {
         <button
           type="button"
           className="link"
-          onClick={() => doc.edit((d) => void (d.data.train = { n: 1000, sampling: 'uniform' }))}
+          onClick={() =>
+            doc.edit((d) => {
+              const fresh = defaultExperiment().data!;
+              d.data.train = fresh.train!;
+              d.data.target ??= fresh.target!;
+            })
+          }
         >
           {t('target.csvClear')}
         </button>

@@ -10,7 +10,10 @@ import { FieldRow } from '../common/controls';
 export function ExpressionField() {
   const { t } = useTranslation();
   const { doc } = useApp();
-  const target = useDoc((s) => s.net!.data.target) ?? { expr: '' };
+  const given = useDoc((s) => s.net!.data.target);
+  // Imported samples without a formula: the field is empty and says where the data comes from.
+  const fromSamples = given === undefined;
+  const target = given ?? { expr: '' };
   const problems = useDoc((s) => s.problems);
   const inputs = useDoc((s) => withSchemaDefaults(networkModelSchema, s.net!.model).inputs);
   const error = problemAt(problems, 'data.target', true);
@@ -24,12 +27,14 @@ export function ExpressionField() {
           type="text"
           spellCheck={false}
           value={value}
-          placeholder={'knots' in target ? t('target.knotsActive') : ''}
+          placeholder={
+            'knots' in target ? t('target.knotsActive') : fromSamples ? t('target.fromSamples') : ''
+          }
           aria-invalid={!!error || undefined}
           data-testid="expr"
           onChange={(e) => doc.edit((d) => void (d.data.target = { expr: e.target.value }))}
         />
-        {!error && 'knots' in target === false ? (
+        {!error && !fromSamples && 'knots' in target === false ? (
           <span className="ok" aria-label={t('target.valid')}>
             ✓
           </span>
