@@ -17,7 +17,11 @@ interface Job {
   settledAt: number | null;
 }
 interface Stores {
-  doc: { get(): { revision: number } };
+  doc: {
+    get(): { revision: number };
+    edit(change: (d: { runs: { steps?: number }[] }) => void): void;
+  };
+  view: { get(): { autoRun: boolean } };
   results: {
     get(): {
       runs: { name: string; phase: string; filled: number }[];
@@ -240,6 +244,59 @@ describe('the explorer holds under any input', () => {
     console.log(`[robust] Hessian chip of the diverged end: ${chip}`);
     expect(chip).not.toMatch(/minimum|saddle|maximum/);
     await shot('diverging');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('no stale picture, scale follows the data, formula errors at the field', async () => {
+    // Auto off -> steps 3000 -> Run -> steps 300: the picture is stale, visibly; Auto on recomputes it.
+    await openFile(
+      'stale.json',
+      experiment([{ name: 'gd', optimizer: { type: 'sgd', lr: 0.05 }, steps: 300 }], 16, 'stale'),
+    );
+    await settled();
+    await page.getByRole('button', { name: /^auto$/i }).click();
+    expect(await page.evaluate(() => window.__reliefStores.view.get().autoRun)).toBe(false);
+    await page.evaluate(() => window.__reliefStores.doc.edit((d) => void (d.runs[0]!.steps = 3000)));
+    await page.getByTestId('run').click();
+    await settled();
+    await page.evaluate(() => window.__reliefStores.doc.edit((d) => void (d.runs[0]!.steps = 300)));
+    await expect.poll(() => page.getByTestId('stale').isVisible()).toBe(true);
+    expect(await page.getByTestId('run-0').innerText()).toMatch(/stale/);
+    await shot('stale');
+    await page.getByRole('button', { name: /^auto$/i }).click();
+    await settled();
+    expect(await page.getByTestId('stale').count()).toBe(0);
+    expect(await page.evaluate(() => window.__reliefStores.results.get().runs[0]!.filled)).toBe(301);
+
+    // A formula that is not finite over the domain gets its message at once, and no green tick.
+    await page.getByTestId('expr').fill('log(-1-x^2)');
+    await expect.poll(() => page.locator('.field-error').first().innerText()).toMatch(/NaN.*finite/);
+    expect(await page.locator('.expr-row .ok').count()).toBe(0);
+    await shot('formula-not-finite');
+    await page.getByTestId('expr').fill('sin(3*x)');
+    await expect.poll(() => page.locator('.expr-row .ok').count()).toBe(1);
+
+    // The edits are unsaved: Open asks before discarding them (accepted here).
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
+    // A surface that goes negative (the monkey saddle) is drawn on a linear scale, and says why.
+    await openFile('monkey.json', {
+      relief: 1,
+      name: 'monkey saddle',
+      model: { kind: 'surface', preset: 'monkeySaddle' },
+      runs: [{ name: 'gd', optimizer: { type: 'sgd', lr: 0.01 }, steps: 200, color: '#d55e00' }],
+    });
+    await settled();
+    expect(asked).toEqual(['The experiment has unsaved edits. Discard them?']);
+    const log = page.getByTestId('toggle-log');
+    expect(await log.getAttribute('aria-pressed')).toBe('false');
+    const caption = await page.locator('[data-testid="color-legend"] figcaption').innerText();
+    console.log(`[robust] monkey saddle legend caption: "${caption}"`);
+    expect(caption).not.toMatch(/log/);
+    await shot('monkey-saddle-linear');
     expect(app.errors).toEqual([]);
   });
 });
