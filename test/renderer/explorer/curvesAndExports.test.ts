@@ -30,6 +30,22 @@ describe('loss curve tables', () => {
     expect(data[1]).toEqual([4, 2, 1]);
     expect(data[2]).toEqual([3, 1.5, null]);
   });
+
+  it("adds a bce run's accuracy as its own series, which a 0 accuracy does not take off the log scale", () => {
+    const r = trace('c', [0.7, 0.4, 0.1]);
+    const withAcc = {
+      ...r,
+      result: { testLoss: new Float64Array(0), accuracy: Float64Array.from([0, 0.5, 1]) },
+    } as unknown as RunTrace;
+    const { data, series, log } = curveTables([withAcc], 'step', true);
+    expect(series).toEqual([
+      { run: 'c', color: '#000000', test: false },
+      { run: 'c', color: '#000000', test: false, accuracy: true },
+    ]);
+    expect(log).toBe(true);
+    expect(data[1]).toEqual([0.7, 0.4, 0.1]);
+    expect(data[2]).toEqual([0, 0.5, 1]);
+  });
 });
 
 describe('export files', () => {

@@ -1,4 +1,7 @@
-/** Loss curves (uPlot): every run against step, evaluations or seconds; log axis; test loss dashed. */
+/**
+ * Loss curves (uPlot): every run against step, evaluations or seconds; log axis; test loss dashed; with the bce
+ * loss each run's accuracy dotted on a right-hand [0, 1] axis.
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
@@ -46,7 +49,8 @@ export function LossCurvesView() {
   );
   // Log only where every value drawn is positive; otherwise the axis is linear and says why.
   const logOn = tables.log;
-  const shape = tables.series.map((s) => `${s.run}:${s.test}:${s.color}`).join('|');
+  const shape = tables.series.map((s) => `${s.run}:${s.test}:${s.accuracy}:${s.color}`).join('|');
+  const hasAccuracy = tables.series.some((s) => s.accuracy);
 
   // (Re)create the chart when its series, axis, scale or theme change; otherwise only setData.
   const ready = tables.data[0].length >= 2;
@@ -64,19 +68,41 @@ export function LossCurvesView() {
       legend: { show: false },
       // Dragging would zoom; a click instead moves the scrubber to that step (see below).
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false }, y: logOn ? { distr: 3 } : {} },
+      scales: {
+        x: { time: false },
+        y: logOn ? { distr: 3 } : {},
+        ...(hasAccuracy ? { acc: { range: [0, 1] as [number, number] } } : {}),
+      },
       axes: [
         { ...axisStyle, label: t(`curves.axis.${axis}`), labelSize: 18, size: 36, ...niceAxis(false, 70) },
         // Nice ticks in one format (lib/ticks); on a log axis only decades, the 2..9 clutter a small chart.
         { ...axisStyle, size: 62, ...niceAxis(logOn, 28) },
+        ...(hasAccuracy
+          ? [
+              {
+                ...axisStyle,
+                scale: 'acc',
+                side: 1,
+                size: 40,
+                grid: { show: false },
+                label: t('curves.accuracy'),
+                labelSize: 18,
+              },
+            ]
+          : []),
       ],
       series: [
         {},
         ...tables.series.map((s) => ({
-          label: s.test ? `${s.run} (${t('curves.test')})` : s.run,
+          label: s.accuracy
+            ? `${s.run} (${t('curves.accuracy')})`
+            : s.test
+              ? `${s.run} (${t('curves.test')})`
+              : s.run,
           stroke: s.color,
-          width: s.test ? 1.5 : 2,
-          dash: s.test ? [6, 4] : undefined,
+          width: s.test || s.accuracy ? 1.5 : 2,
+          dash: s.accuracy ? [2, 3] : s.test ? [6, 4] : undefined,
+          ...(s.accuracy ? { scale: 'acc' } : {}),
           spanGaps: true,
           points: { show: false },
         })),
@@ -114,9 +140,13 @@ export function LossCurvesView() {
     );
     ro.observe(el);
     const key = tables.series.map((s) => ({
-      label: s.test ? `${s.run} (${t('curves.test')})` : s.run,
+      label: s.accuracy
+        ? `${s.run} (${t('curves.accuracy')})`
+        : s.test
+          ? `${s.run} (${t('curves.test')})`
+          : s.run,
       color: s.color,
-      dash: s.test,
+      dash: s.test || s.accuracy === true,
     }));
     const unregister = registerExport('curves', () =>
       canvasPng(p.ctx.canvas, colors.plotBg, { key, text: colors.text }),
@@ -127,7 +157,7 @@ export function LossCurvesView() {
       p.destroy();
       plot.current = null;
     };
-  }, [shape, axis, logOn, theme, ready]);
+  }, [shape, axis, logOn, theme, ready, hasAccuracy]);
 
   useEffect(() => {
     if (ready) plot.current?.setData(tables.data as uPlot.AlignedData);

@@ -1,6 +1,7 @@
 /**
  * The loss-curve data in uPlot's aligned form, decimated to the plot's pixel width: one x column and,
- * per run, its training loss and (when there is a test set) its test loss. Each series is read from an
+ * per run, its training loss, (when there is a test set) its test loss and (with the bce loss) its accuracy,
+ * which the view draws on its own [0, 1] axis. Each series is read from an
  * incremental bucket summary (lib/curveSummary) and binned min/max per pixel column (lib/decimate), so
  * the table has at most two rows per pixel column whatever the number of steps. Runs share the columns;
  * a run without a value in a row has a gap (null) there.
@@ -23,6 +24,8 @@ export interface CurveSeries {
   readonly run: string;
   readonly color: string;
   readonly test: boolean;
+  /** The run's accuracy curve (results.accuracy), on the right-hand [0, 1] axis. */
+  readonly accuracy?: boolean;
 }
 
 export interface CurveTables {
@@ -56,7 +59,7 @@ export function curveTables(
 ): CurveTables {
   const cols = Math.max(1, Math.floor(columns));
   const series: CurveSeries[] = [];
-  const parts: { run: RunTrace; sum: CurveSummary }[] = [];
+  const parts: { run: RunTrace; sum: CurveSummary; accuracy?: boolean }[] = [];
   const diverged: { run: string; step: number }[] = [];
   let positive = true;
   for (const r of runs) {
@@ -68,10 +71,15 @@ export function curveTables(
       series.push({ run: r.name, color: r.color, test: true });
       parts.push({ run: r, sum: summaryOf(test, test.length) });
     }
+    const acc = r.result?.accuracy;
+    if (acc && acc.length > 0) {
+      series.push({ run: r.name, color: r.color, test: false, accuracy: true });
+      parts.push({ run: r, sum: summaryOf(acc, acc.length), accuracy: true });
+    }
     if (r.phase === 'diverged') diverged.push({ run: r.name, step: Math.max(0, r.filled - 1) });
     else if (main.firstNonFinite >= 0) diverged.push({ run: r.name, step: main.firstNonFinite });
   }
-  for (const p of parts) if (p.sum.lo <= 0) positive = false;
+  for (const p of parts) if (!p.accuracy && p.sum.lo <= 0) positive = false;
   const useLog = log && positive;
 
   // The shared x range: every series' first and last recorded x (x grows with the step on every axis).
@@ -107,7 +115,7 @@ export function curveTables(
     xs.push(x);
     binned.forEach((b, i) => {
       const v = b.y[slot]!;
-      ys[i]!.push(Number.isNaN(v) || (useLog && v <= 0) ? null : v);
+      ys[i]!.push(Number.isNaN(v) || (useLog && !parts[i]!.accuracy && v <= 0) ? null : v);
     });
   }
   return { data: [xs, ...ys], series, log: useLog, diverged };
