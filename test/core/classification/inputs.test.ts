@@ -54,10 +54,12 @@ describe('many inputs', () => {
         },
         model: { inputs: 3 },
       }),
-    ).toContainEqual({
-      path: 'data.train.x[1]',
-      message: 'model.inputs is 3: each x must be an array of 3 numbers',
-    });
+    ).toContainEqual(
+      expect.objectContaining({
+        path: 'data.train.x[1]',
+        message: 'model.inputs is 3: each x must be an array of 3 numbers',
+      }),
+    );
     expect(problems({ data: { train: { n: 5 } }, model: { inputs: 3 } })[0]!.path).toBe('data.target');
     expect(problems({ data: { train: { x: [1], y: [1] } }, model: { inputs: 65 } })[0]!.path).toBe(
       'model.inputs',
