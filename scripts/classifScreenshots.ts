@@ -58,6 +58,11 @@ try {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(server.url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__reliefStores !== undefined);
+  // A first start opens the lessons dialog; the pictures are of the explorer.
+  await page
+    .getByText('Explore on my own')
+    .click({ timeout: 5000 })
+    .catch(() => undefined);
   for (const classes of ['circle', 'xor', 'gauss', 'spiral']) {
     await page.evaluate((doc) => window.__reliefStores.doc.replace(doc), experiment(classes));
     await page.waitForFunction(
