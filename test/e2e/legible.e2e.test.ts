@@ -158,6 +158,8 @@ describe('layout and screenshots', () => {
           (th) => window.__reliefStores.view.set({ theme: th, surfaceMode: th === 'light' ? '3d' : 'top' }),
           theme,
         );
+        // Switching the view may edit the document's picture settings: let that recompute finish.
+        await settled(page);
         for (const [w, h] of sizes) {
           await page.setViewportSize({ width: w, height: h });
           await page.mouse.move(1, 1);
