@@ -18,8 +18,8 @@ const chain = (op: string, n: number) => Array<string>(n).fill('a').join(op);
 
 /** [name, surface formula in a and b, fragment of the message]: every one must be refused. */
 const explosive: [string, string, string][] = [
-  ['max( nested 10 deep (73 characters)', nest('max(a,', 10, 'b'), 'too large to differentiate'],
-  ['max( nested 11 deep (80 characters)', nest('max(a,', 11, 'b'), 'too large to differentiate'],
+  ['max( nested 10 deep', nest('max(a,', 10, 'b'), 'too large to differentiate'],
+  ['max( nested 11 deep', nest('max(a,', 11, 'b'), 'too large to differentiate'],
   ['300 factors a*a*…*a', chain('*', 300), 'nests more than'],
   ['40 factors a*a*…*a + b', `${chain('*', 40)} + b`, 'too large to differentiate'],
   ['a^a^…^a with 500 terms', chain('^', 500), 'nests more than'],
@@ -69,6 +69,7 @@ describe('reliability: formulas', { timeout: 300_000 }, () => {
     const cli = await runCli(['validate', ...files]);
     const cliSeconds = (performance.now() - t0) / 1000;
     expect(cli.code, cli.stderr).toBe(2);
+    differentiateSurface('a * b'); // builds the mathjs instance once, so the figures time only the refusal
     explosive.forEach(([name, expr, msg], i) => {
       const s0 = performance.now();
       let error: unknown;
