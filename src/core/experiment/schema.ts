@@ -143,7 +143,12 @@ const initSchema = z.union(
 
 export const networkModelSchema = z.strictObject({
   kind: z.literal('network').optional(),
-  inputs: z.int().min(1).max(LIMITS.inputs).default(1),
+  // The limit in words at the field (issue 15): not zod's bare "Too big" / "Invalid input".
+  inputs: z
+    .int(`must be a whole number of inputs, from 1 to ${LIMITS.inputs}`)
+    .min(1, `needs at least 1 input (at most ${LIMITS.inputs})`)
+    .max(LIMITS.inputs, `at most ${LIMITS.inputs} inputs are supported`)
+    .default(1),
   hidden: z.array(z.int().min(1).max(LIMITS.unitsPerLayer)).max(LIMITS.hiddenLayers).default([64]),
   activation: z.enum(activationNames).default('relu'),
   leakySlope: z.number().min(0).max(1).default(0.01).describe('Negative-side slope of leakyRelu.'),

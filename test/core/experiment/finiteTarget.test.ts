@@ -31,3 +31,20 @@ describe('formula targets are finite over the domain', () => {
     expect(check('log(x)', 1, [[0.5, 2]])).toBeNull();
   });
 });
+
+describe('the inputs limit in words', () => {
+  it('says how many inputs are allowed, at model.inputs', () => {
+    const msg = (inputs: number) => {
+      const v = validateExperiment({
+        relief: 1,
+        data: { train: { x: [[0, 0, 0, 0]], y: [0] } },
+        model: { inputs, hidden: [2] },
+        runs: [{ name: 'a', optimizer: { type: 'sgd', lr: 0.1 } }],
+      });
+      return v.ok ? null : v.problems.find((p) => p.path === 'model.inputs')?.message;
+    };
+    expect(msg(65)).toBe('at most 64 inputs are supported');
+    expect(msg(0)).toMatch(/at least 1 input/);
+    expect(msg(2.5)).toBe('must be a whole number of inputs, from 1 to 64');
+  });
+});
