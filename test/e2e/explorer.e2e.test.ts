@@ -252,7 +252,7 @@ describe('explorer', () => {
     await page.getByTestId('export-menu').click();
     await page.getByTestId('copy-cli').click();
     const cli = await page.evaluate(() => (window as unknown as { __reliefLastCli: string }).__reliefLastCli);
-    expect(cli).toMatch(/^npm run -s relief -- run \S+\.relief\.json --out \S+\.result\.json$/);
+    expect(cli).toMatch(/^npm run -s relief -- run \S+\.relief\.json --out \S+\.results\.json$/);
   });
 
   it('shows the census and barrier tabs and the dark theme', async () => {
