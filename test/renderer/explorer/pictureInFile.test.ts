@@ -64,4 +64,21 @@ describe('the picture in the document', () => {
     ]);
     expect(doc.get().dirty).toBe(false);
   });
+
+  it('a view change is saved with the document but leaves its revision (nothing stale, nothing recomputed)', () => {
+    const doc = createDocumentStore();
+    const view = createViewStore();
+    syncView(doc, view);
+    const before = doc.get().revision;
+    view.set({ surfaceMode: 'top' });
+    expect(doc.get().draft.view?.surface).toBe('top');
+    expect(doc.get().experiment!.view?.surface).toBe('top');
+    expect(doc.get().dirty).toBe(true);
+    expect(doc.get().revision).toBe(before);
+    // Any other edit still moves the revision on.
+    doc.edit((d) => {
+      d.seed = 7;
+    });
+    expect(doc.get().revision).toBe(before + 1);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The document's `view` section and the view store kept in step: opening a file shows it the way it was
  * saved (3-D or top-down, log scale, colour map, contours), and changing one of those is an edit of the
- * document, so Save writes it. Nothing is recomputed for it (the runner ignores view-only edits).
+ * document, so Save writes it. Nothing is recomputed for it, and the picture does not turn stale: it is an edit of the view section
+ * alone (`editView`), which keeps the document's revision.
  */
 import type { ExperimentInput } from '../../../core/experiment/schema';
 import { viewSchema, type ViewSpec } from '../../../core/experiment/viewSchema';
@@ -47,9 +48,7 @@ export function syncView(doc: DocumentStore, view: ViewStore): () => void {
   const toDoc = () => {
     const shown = fromView(view.get());
     if (same(shown, ofDraft(doc.get().draft))) return;
-    doc.edit((d) => {
-      d.view = shown;
-    });
+    doc.editView(shown);
   };
   toView();
   const a = doc.subscribe(toView);

@@ -44,6 +44,11 @@ export type DocumentStore = Store<DocumentState> & {
   /** Apply an edit to a copy of the draft; the callback may mutate its argument. */
   edit(change: (draft: NetworkDraft) => void): void;
   replace(draft: ExperimentInput, fileName?: string | null): void;
+  /**
+   * Set the view section alone (3-D or top-down, log scale, colour map, contours): the document is
+   * dirty, so Save writes it, but its revision stays, so no result turns stale and nothing recomputes.
+   */
+  editView(view: ExperimentInput['view']): void;
 };
 
 function validated(draft: ExperimentInput): Pick<DocumentState, 'experiment' | 'problems' | 'net'> {
@@ -87,6 +92,10 @@ export function createDocumentStore(start: ExperimentInput = defaultExperiment()
     replace(opened, fileName = null) {
       const draft = withPicture(newModelKind(store.get().draft, opened));
       store.set((s) => ({ draft, ...validated(draft), fileName, dirty: false, revision: s.revision + 1 }));
+    },
+    editView(view) {
+      const draft = { ...store.get().draft, view };
+      store.set({ draft, ...validated(draft), dirty: true });
     },
   };
 }
