@@ -8,7 +8,7 @@
  *   readable ticks, and no "minimum" is claimed for the diverged end (screenshot for a human to judge).
  * Screenshots go to test-results/robust/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, type AppPage } from './harness';
 
@@ -71,12 +71,17 @@ function experiment(runs: unknown[], hidden: number, name: string) {
 }
 
 /** Opens a document through the Open button and the browser's file chooser, as a user would. */
-async function openFile(name: string, doc: unknown): Promise<void> {
+async function openFile(name: string, doc: unknown, answer = true): Promise<void> {
+  // Open asks before discarding unsaved edits; a user who opens another file says yes. (A test that checks
+  // the question passes answer = false and handles the dialog itself.)
+  const discard = (d: Dialog) => void d.accept();
+  if (answer) page.on('dialog', discard);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('open').click();
   await (
     await chooser
   ).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  if (answer) page.off('dialog', discard);
 }
 
 async function settled(): Promise<void> {
@@ -283,12 +288,16 @@ describe('the explorer holds under any input', () => {
       void d.accept();
     });
     // A surface that goes negative (the monkey saddle) is drawn on a linear scale, and says why.
-    await openFile('monkey.json', {
-      relief: 1,
-      name: 'monkey saddle',
-      model: { kind: 'surface', preset: 'monkeySaddle' },
-      runs: [{ name: 'gd', optimizer: { type: 'sgd', lr: 0.01 }, steps: 200, color: '#d55e00' }],
-    });
+    await openFile(
+      'monkey.json',
+      {
+        relief: 1,
+        name: 'monkey saddle',
+        model: { kind: 'surface', preset: 'monkeySaddle' },
+        runs: [{ name: 'gd', optimizer: { type: 'sgd', lr: 0.01 }, steps: 200, color: '#d55e00' }],
+      },
+      false,
+    );
     await settled();
     expect(asked).toEqual(['The experiment has unsaved edits. Discard them?']);
     const log = page.getByTestId('toggle-log');
