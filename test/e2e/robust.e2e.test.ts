@@ -76,11 +76,14 @@ async function openFile(name: string, doc: unknown, answer = true): Promise<void
   // the question passes answer = false and handles the dialog itself.)
   const discard = (d: Dialog) => void d.accept();
   if (answer) page.on('dialog', discard);
+  const before = await page.evaluate(() => window.__reliefStores.doc.get().revision);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('open').click();
   await (
     await chooser
   ).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  // The file is read asynchronously: wait until it is the document, or settled() sees the old results.
+  await page.waitForFunction((rev) => window.__reliefStores.doc.get().revision !== rev, before);
   if (answer) page.off('dialog', discard);
 }
 
