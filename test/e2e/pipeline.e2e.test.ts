@@ -8,7 +8,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Dialog, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { documentSettled, openDocument } from './documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/cliHarness';
 import { launchChromium, openApp, type AppPage } from './harness';
@@ -61,38 +62,12 @@ const experiment = {
   },
 };
 
-async function openFile(name: string, doc: unknown, answer = true): Promise<void> {
-  // Open asks before discarding unsaved edits; a user who opens another file says yes. (A test that checks
-  // the question passes answer = false and handles the dialog itself.)
-  const discard = (d: Dialog) => void d.accept();
-  if (answer) page.on('dialog', discard);
-  const before = await page.evaluate(() => window.__reliefStores.doc.get().revision);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('open').click();
-  await (
-    await chooser
-  ).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-  // The file is read asynchronously: wait until it is the document, or settled() sees the old results.
-  await page.waitForFunction((rev) => window.__reliefStores.doc.get().revision !== rev, before);
-  if (answer) page.off('dialog', discard);
+function openFile(name: string, doc: unknown, answerDiscard = true): Promise<void> {
+  return openDocument(page, name, doc, answerDiscard);
 }
 
 async function settled(): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const r = window.__reliefStores.results.get();
-      return (
-        r.revision === window.__reliefStores.doc.get().revision &&
-        r.progress === null &&
-        r.runs.length > 0 &&
-        r.runs.every((x) => x.phase !== 'queued' && x.phase !== 'running') &&
-        r.slice !== null &&
-        r.slice.rowsDone === r.slice.beta.length
-      );
-    },
-    undefined,
-    { timeout: 170_000, polling: 250 },
-  );
+  await documentSettled(page);
   expect(await page.evaluate(() => window.__reliefStores.results.get().error)).toBeNull();
 }
 
